@@ -1,0 +1,138 @@
+use std::collections::BTreeMap;
+
+use http::Method;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::{Description, Endpoint, ServerId, SnapshotCreated, SnapshotName};
+
+/// The body of a create: every field already valid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotCreateBody {
+    /// The server to snapshot.
+    pub server_id: ServerId,
+    /// The new snapshot's name.
+    pub name: SnapshotName,
+    /// An optional note; left out of the JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Description>,
+}
+
+impl SnapshotCreateBody {
+    /// Checks a JSON body field by field, as the service does, collecting a message per bad
+    /// field in the DRF shape (`{"name": ["..."]}`). The simulator answers creates with it, so
+    /// it and the console share one set of rules and messages.
+    pub fn from_json(body: &[u8]) -> Result<Self, BTreeMap<String, Vec<String>>> {
+        let mut errors = BTreeMap::new();
+        let mut fail = |field: &str, message: String| {
+            errors.insert(field.to_owned(), vec![message]);
+        };
+        let object = match serde_json::from_slice::<Value>(body) {
+            Ok(Value::Object(map)) => map,
+            _ => {
+                fail("non_field_errors", "Send a JSON object.".to_owned());
+                return Err(errors);
+            }
+        };
+        const REQUIRED: &str = "This field is required.";
+        let server_id = match object.get("server_id") {
+            None | Some(Value::Null) => Err(REQUIRED.to_owned()),
+            Some(Value::Number(n)) => n.as_u64().map(ServerId::new).map_or_else(
+                || Err("Enter a server ID: a whole number from 1 up.".to_owned()),
+                |id| id.map_err(|e| e.to_string()),
+            ),
+            Some(Value::String(s)) => s.parse::<ServerId>().map_err(|e| e.to_string()),
+            Some(_) => Err("A valid integer is required.".to_owned()),
+        }
+        .map_err(|m| fail("server_id", m));
+        let name = match object.get("name") {
+            None | Some(Value::Null) => Err(REQUIRED.to_owned()),
+            Some(Value::String(s)) => SnapshotName::parse(s).map_err(|e| e.to_string()),
+            Some(_) => Err("Not a valid string.".to_owned()),
+        }
+        .map_err(|m| fail("name", m));
+        let description = match object.get("description") {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Description::parse(s)
+                .map(Some)
+                .map_err(|e| e.to_string()),
+            Some(_) => Err("Not a valid string.".to_owned()),
+        }
+        .map_err(|m| fail("description", m));
+        match (server_id, name, description) {
+            (Ok(server_id), Ok(name), Ok(description)) => Ok(Self {
+                server_id,
+                name,
+                description,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// `POST /snapshots/`: starts creating a snapshot; it comes back `in_progress`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotCreate {
+    /// What to create.
+    pub body: SnapshotCreateBody,
+}
+
+impl SnapshotCreate {
+    /// A create of `name` on `server_id`.
+    pub fn new(server_id: ServerId, name: SnapshotName, description: Option<Description>) -> Self {
+        Self {
+            body: SnapshotCreateBody {
+                server_id,
+                name,
+                description,
+            },
+        }
+    }
+}
+
+impl Endpoint for SnapshotCreate {
+    type Output = SnapshotCreated;
+    const IDEMPOTENT: bool = false;
+
+    fn method(&self) -> Method {
+        Method::POST
+    }
+
+    fn path(&self) -> String {
+        "/snapshots/".to_owned()
+    }
+
+    fn body(&self) -> Option<Vec<u8>> {
+        serde_json::to_vec(&self.body).ok()
+    }
+
+    fn decode_success(&self, body: &[u8]) -> Result<SnapshotCreated, serde_json::Error> {
+        serde_json::from_slice(body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_json_reports_every_bad_field() {
+        let errors =
+            SnapshotCreateBody::from_json(br#"{"name": "a b", "description": 5}"#).unwrap_err();
+        assert_eq!(errors["server_id"], ["This field is required."]);
+        assert!(errors["name"][0].contains("a space is not allowed"));
+        assert_eq!(errors["description"], ["Not a valid string."]);
+        let errors = SnapshotCreateBody::from_json(b"[1]").unwrap_err();
+        assert_eq!(errors["non_field_errors"], ["Send a JSON object."]);
+        let errors = SnapshotCreateBody::from_json(br#"{"server_id": 0, "name": "x"}"#).unwrap_err();
+        assert!(errors["server_id"][0].contains("whole number"));
+    }
+
+    #[test]
+    fn from_json_accepts_the_pages_example() {
+        let body = br#"{"server_id": 12345, "name": "before-update-snapshot", "description": "Snapshot before system update"}"#;
+        let parsed = SnapshotCreateBody::from_json(body).unwrap();
+        assert_eq!(parsed.server_id.get(), 12345);
+        assert_eq!(parsed.name.as_str(), "before-update-snapshot");
+    }
+}

@@ -1,0 +1,268 @@
+use std::collections::BTreeMap;
+
+use http::{HeaderMap, StatusCode};
+use time::OffsetDateTime;
+
+use crate::ErrorBody;
+
+/// Everything that can go wrong with a call, sorted by what the caller should do about it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// `401`: the token is missing, wrong, expired or revoked. Sign in again.
+    #[error("unauthorized{}", suffix(detail))]
+    Unauthorized {
+        /// The service's `detail`, if any.
+        detail: Option<String>,
+    },
+    /// `404`: the server or snapshot does not exist (or no longer does).
+    #[error("not found{}", suffix(detail))]
+    NotFound {
+        /// The service's `detail`, if any.
+        detail: Option<String>,
+    },
+    /// `400` with messages per field: fix the input.
+    #[error("invalid request: {}", describe_fields(fields, non_field))]
+    Validation {
+        /// Messages per request field.
+        fields: BTreeMap<String, Vec<String>>,
+        /// Messages about the request as a whole.
+        non_field: Vec<String>,
+    },
+    /// `400`: the server already has the maximum number of snapshots.
+    #[error("snapshot limit reached: {detail}")]
+    LimitReached {
+        /// The service's explanation.
+        detail: String,
+    },
+    /// `400` about state rather than input: e.g. a restore while the server is restoring, or
+    /// of a snapshot that is not completed.
+    #[error("not possible now: {detail}")]
+    InvalidState {
+        /// The service's explanation.
+        detail: String,
+    },
+    /// `429`: too many requests; wait before trying again.
+    #[error("rate limited")]
+    RateLimited {
+        /// When the service says to try again, if it said.
+        retry_after: Option<RetryAfter>,
+    },
+    /// `5xx`: the service failed.
+    #[error("server error {status}{}", suffix(detail))]
+    Server {
+        /// The HTTP status.
+        status: u16,
+        /// The service's `detail`, if any.
+        detail: Option<String>,
+    },
+    /// Any other status the API does not document (403, 405, 409, ...).
+    #[error("unexpected status {status}{}", suffix(detail))]
+    UnexpectedStatus {
+        /// The HTTP status.
+        status: u16,
+        /// The service's `detail`, if any.
+        detail: Option<String>,
+    },
+    /// The body could not be read as what the status promised: HTML, empty, truncated, wrong
+    /// types, too large or too deeply nested.
+    #[error("unreadable response (status {status}): {reason}")]
+    Undecodable {
+        /// The HTTP status.
+        status: u16,
+        /// What was wrong with it.
+        reason: String,
+        /// The body's first characters, with the token removed, to help whoever debugs it.
+        excerpt: String,
+    },
+    /// The request did not complete: network down, connection closed, CORS refusal. Made by
+    /// the transport, never by this crate's decoders.
+    #[error("network error: {message}")]
+    Transport {
+        /// What the transport reported.
+        message: String,
+    },
+}
+
+/// When to try again, from a `Retry-After` header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// After this many seconds.
+    Seconds(u64),
+    /// At this time.
+    At(OffsetDateTime),
+}
+
+impl RetryAfter {
+    /// Reads `Retry-After: 120` or `Retry-After: Wed, 21 Oct 2015 07:28:00 GMT`.
+    pub fn parse(value: &str) -> Option<Self> {
+        let value = value.trim();
+        if let Ok(seconds) = value.parse() {
+            return Some(Self::Seconds(seconds));
+        }
+        let format = time::macros::format_description!(
+            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+        );
+        time::PrimitiveDateTime::parse(value, format)
+            .ok()
+            .map(|at| Self::At(at.assume_utc()))
+    }
+}
+
+impl ApiError {
+    /// The HTTP status this error came with, if one came.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Unauthorized { .. } => Some(401),
+            Self::NotFound { .. } => Some(404),
+            Self::Validation { .. } | Self::LimitReached { .. } | Self::InvalidState { .. } => {
+                Some(400)
+            }
+            Self::RateLimited { .. } => Some(429),
+            Self::Server { status, .. }
+            | Self::UnexpectedStatus { status, .. }
+            | Self::Undecodable { status, .. } => Some(*status),
+            Self::Transport { .. } => None,
+        }
+    }
+
+    /// Whether sending the same request again may succeed. This says nothing about whether it
+    /// is *safe* to: only idempotent requests ([`crate::Endpoint::IDEMPOTENT`]) may be sent
+    /// again automatically, as a create whose answer was lost may already have happened.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::RateLimited { .. } | Self::Transport { .. } => true,
+            Self::Server { status, .. } => matches!(status, 502..=504),
+            _ => false,
+        }
+    }
+
+    /// The messages about one request field (`name`, `server_id`, `description`).
+    pub fn field_messages(&self, field: &str) -> &[String] {
+        match self {
+            Self::Validation { fields, .. } => fields.get(field).map_or(&[], Vec::as_slice),
+            _ => &[],
+        }
+    }
+
+    /// Sorts a non-2xx response.
+    pub(crate) fn from_status(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        let parsed = ErrorBody::parse(body);
+        let detail = parsed.as_ref().and_then(|b| b.detail.clone());
+        let code = status.as_u16();
+        match code {
+            401 => Self::Unauthorized { detail },
+            404 => Self::NotFound { detail },
+            429 => Self::RateLimited {
+                retry_after: headers
+                    .get(http::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(RetryAfter::parse),
+            },
+            400 => match parsed {
+                Some(body) if !body.fields.is_empty() => Self::Validation {
+                    fields: body.fields,
+                    non_field: body.non_field_errors,
+                },
+                Some(body) if !body.is_empty() => {
+                    let detail = body
+                        .detail
+                        .into_iter()
+                        .chain(body.non_field_errors)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    // The page says a 400 on create means "invalid parameters or snapshot
+                    // limit reached"; only the message tells them apart.
+                    if detail.to_ascii_lowercase().contains("limit") {
+                        Self::LimitReached { detail }
+                    } else {
+                        Self::InvalidState { detail }
+                    }
+                }
+                _ => Self::undecodable(code, "a 400 without a readable error body", body),
+            },
+            500..=599 => Self::Server {
+                status: code,
+                detail,
+            },
+            _ => Self::UnexpectedStatus {
+                status: code,
+                detail,
+            },
+        }
+    }
+
+    pub(crate) fn undecodable(status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
+        const EXCERPT_CHARS: usize = 200;
+        let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_CHARS * 4)]);
+        let excerpt = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(EXCERPT_CHARS)
+            .collect();
+        Self::Undecodable {
+            status,
+            reason: reason.into(),
+            excerpt,
+        }
+    }
+
+    /// Removes `secret` from any text this error carries.
+    pub(crate) fn redact(self, secret: &str) -> Self {
+        match self {
+            Self::Undecodable {
+                status,
+                reason,
+                excerpt,
+            } => Self::Undecodable {
+                status,
+                reason: reason.replace(secret, "<redacted>"),
+                excerpt: excerpt.replace(secret, "<redacted>"),
+            },
+            other => other,
+        }
+    }
+}
+
+fn suffix(detail: &Option<String>) -> String {
+    detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default()
+}
+
+fn describe_fields(fields: &BTreeMap<String, Vec<String>>, non_field: &[String]) -> String {
+    fields
+        .iter()
+        .map(|(field, messages)| format!("{field}: {}", messages.join(" ")))
+        .chain(non_field.iter().cloned())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        assert_eq!(RetryAfter::parse("120"), Some(RetryAfter::Seconds(120)));
+        let Some(RetryAfter::At(at)) = RetryAfter::parse("Wed, 21 Oct 2015 07:28:00 GMT") else {
+            panic!("date not read");
+        };
+        assert_eq!(at.unix_timestamp(), 1_445_412_480);
+        assert_eq!(RetryAfter::parse("soon"), None);
+    }
+
+    #[test]
+    fn only_transient_failures_are_retryable() {
+        let server = |status| ApiError::Server {
+            status,
+            detail: None,
+        };
+        assert!(server(503).is_retryable());
+        assert!(!server(500).is_retryable());
+        assert!(ApiError::RateLimited { retry_after: None }.is_retryable());
+        assert!(!ApiError::Unauthorized { detail: None }.is_retryable());
+        assert!(!ApiError::undecodable(200, "x", b"<html>").is_retryable());
+    }
+}

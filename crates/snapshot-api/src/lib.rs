@@ -1,0 +1,49 @@
+//! The platform-neutral core of the VPS.org Snapshot API.
+//!
+//! It is *sans-IO*: an endpoint is a value, [`Api::request`] turns it into a plain
+//! [`http::Request`], and [`Api::decode`] turns the `(status, headers, body)` that came back
+//! into the endpoint's typed output or an [`ApiError`]. Sending the bytes is the caller's job
+//! (gloo-net in the browser console, hyper/reqwest natively, an in-process router in tests),
+//! so the same code runs in `wasm32-unknown-unknown` and natively.
+//!
+//! ```
+//! use snapshot_api::{Api, BaseUrl, BearerToken, ServerId};
+//! use snapshot_api::endpoints::SnapshotList;
+//!
+//! let api = Api::new(BaseUrl::parse("https://admin.vps.org/api/v1")?, BearerToken::parse("secret")?);
+//! let request = api.request(&SnapshotList::for_server(ServerId::new(12345)?));
+//! assert_eq!(request.uri(), "https://admin.vps.org/api/v1/snapshots/?server_id=12345");
+//! assert_eq!(request.headers()["authorization"], "Bearer secret");
+//! # Ok::<(), snapshot_api::InvalidInput>(())
+//! ```
+
+mod api;
+mod base_url;
+mod endpoint;
+pub mod endpoints;
+mod error;
+mod error_body;
+mod ids;
+mod invalid;
+mod model;
+mod name;
+mod paging;
+pub mod rules;
+mod status;
+mod token;
+
+pub use api::Api;
+pub use base_url::BaseUrl;
+pub use endpoint::Endpoint;
+pub use error::{ApiError, RetryAfter};
+pub use error_body::ErrorBody;
+pub use ids::{ServerId, SnapshotId};
+pub use invalid::InvalidInput;
+pub use model::{
+    RestoreAccepted, RestoredServer, RestoredSnapshot, ServerRef, Snapshot, SnapshotCreated,
+    SnapshotPage,
+};
+pub use name::{Description, SnapshotName};
+pub use paging::SnapshotListAll;
+pub use status::{ServerStatus, SnapshotStatus};
+pub use token::BearerToken;

@@ -1,0 +1,158 @@
+//! The API's rules about what may be done, in one place for the console (to disable buttons
+//! and say why) and the simulator (to refuse with a `400`).
+//!
+//! The name rule lives in [`crate::SnapshotName`] and the description cap in
+//! [`crate::Description`].
+
+use crate::{ServerStatus, SnapshotStatus};
+
+/// The most snapshots one server may have, counting those still `in_progress`.
+pub const MAX_SNAPSHOTS_PER_SERVER: usize = 5;
+
+/// Why a create is refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CreateRefusal {
+    /// The server already has [`MAX_SNAPSHOTS_PER_SERVER`] snapshots.
+    #[error("Snapshot limit reached: {server} already has {count} of {MAX_SNAPSHOTS_PER_SERVER} snapshots. Delete one before creating another.")]
+    LimitReached {
+        /// The server's name.
+        server: String,
+        /// How many it has.
+        count: usize,
+    },
+    /// The server is being restored.
+    #[error("{server} is being restored from a snapshot; create a snapshot once the restore has finished.")]
+    ServerRestoring {
+        /// The server's name.
+        server: String,
+    },
+}
+
+/// Whether a server named `server` that has `count` snapshots and is in `status` may get one
+/// more.
+pub fn check_create(
+    server: &str,
+    count: usize,
+    status: &ServerStatus,
+) -> Result<(), CreateRefusal> {
+    if *status == ServerStatus::Restoring {
+        return Err(CreateRefusal::ServerRestoring {
+            server: server.to_owned(),
+        });
+    }
+    if count >= MAX_SNAPSHOTS_PER_SERVER {
+        return Err(CreateRefusal::LimitReached {
+            server: server.to_owned(),
+            count,
+        });
+    }
+    Ok(())
+}
+
+/// Why a restore is refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RestoreRefusal {
+    /// The snapshot is still being created.
+    #[error("Snapshot {snapshot} is still being created; it can be restored once it has completed.")]
+    InProgress {
+        /// The snapshot's name.
+        snapshot: String,
+    },
+    /// The snapshot is not in a restorable state (failed, or unknown).
+    #[error("Snapshot {snapshot} is {status}; only completed snapshots can be restored.")]
+    NotCompleted {
+        /// The snapshot's name.
+        snapshot: String,
+        /// Its status.
+        status: String,
+    },
+    /// The server is already being restored.
+    #[error("{server} is already being restored; wait for that restore to finish.")]
+    ServerRestoring {
+        /// The server's name.
+        server: String,
+    },
+}
+
+/// Whether `snapshot` (in `status`) may be restored onto `server` (in `server_status`, when
+/// known: the console only learns it from a restore answer).
+pub fn check_restore(
+    snapshot: &str,
+    status: &SnapshotStatus,
+    server: &str,
+    server_status: Option<&ServerStatus>,
+) -> Result<(), RestoreRefusal> {
+    match status {
+        SnapshotStatus::Completed => {}
+        SnapshotStatus::InProgress => {
+            return Err(RestoreRefusal::InProgress {
+                snapshot: snapshot.to_owned(),
+            })
+        }
+        other => {
+            return Err(RestoreRefusal::NotCompleted {
+                snapshot: snapshot.to_owned(),
+                status: other.to_string(),
+            })
+        }
+    }
+    if server_status == Some(&ServerStatus::Restoring) {
+        return Err(RestoreRefusal::ServerRestoring {
+            server: server.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Deleting is never refused: the API documents no `400` for it (only `401` and `404`). This
+/// says what the person confirming a delete of a snapshot in `status` should know beyond
+/// "this is permanent", if anything.
+pub fn delete_caveat(status: &SnapshotStatus) -> Option<&'static str> {
+    match status {
+        SnapshotStatus::InProgress => {
+            Some("It is still being created: deleting it stops the creation.")
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limit_counts_every_snapshot() {
+        let running = ServerStatus::Running;
+        assert!(check_create("web", 4, &running).is_ok());
+        let refusal = check_create("web", 5, &running).unwrap_err();
+        assert_eq!(
+            refusal.to_string(),
+            "Snapshot limit reached: web already has 5 of 5 snapshots. Delete one before creating another."
+        );
+        assert!(matches!(
+            check_create("web", 0, &ServerStatus::Restoring),
+            Err(CreateRefusal::ServerRestoring { .. })
+        ));
+    }
+
+    #[test]
+    fn only_completed_snapshots_on_idle_servers_restore() {
+        let ok = |s: SnapshotStatus, srv: Option<ServerStatus>| {
+            check_restore("snap", &s, "web", srv.as_ref())
+        };
+        assert!(ok(SnapshotStatus::Completed, None).is_ok());
+        assert!(ok(SnapshotStatus::Completed, Some(ServerStatus::Running)).is_ok());
+        assert!(matches!(
+            ok(SnapshotStatus::InProgress, None),
+            Err(RestoreRefusal::InProgress { .. })
+        ));
+        assert_eq!(
+            ok(SnapshotStatus::Failed, None).unwrap_err().to_string(),
+            "Snapshot snap is failed; only completed snapshots can be restored."
+        );
+        assert!(matches!(
+            ok(SnapshotStatus::Completed, Some(ServerStatus::Restoring)),
+            Err(RestoreRefusal::ServerRestoring { .. })
+        ));
+    }
+}
