@@ -55,11 +55,24 @@ mod tests {
     #[test]
     fn accepts_absolute_urls_and_paths() {
         let ok = |t: &str| BaseUrl::parse(t).unwrap().to_string();
-        assert_eq!(ok("https://admin.vps.org/api/v1/"), "https://admin.vps.org/api/v1");
-        assert_eq!(ok("http://127.0.0.1:8080/api/v1"), "http://127.0.0.1:8080/api/v1");
+        assert_eq!(
+            ok("https://admin.vps.org/api/v1/"),
+            "https://admin.vps.org/api/v1"
+        );
+        assert_eq!(
+            ok("http://127.0.0.1:8080/api/v1"),
+            "http://127.0.0.1:8080/api/v1"
+        );
         assert_eq!(ok("/api/v1"), "/api/v1");
         assert_eq!(ok("/"), "");
-        for bad in ["ftp://x/api", "api/v1", "https:///x", "https://x/api?x=1", "/a#b", "javascript:alert(1)"] {
+        for bad in [
+            "ftp://x/api",
+            "api/v1",
+            "https:///x",
+            "https://x/api?x=1",
+            "/a#b",
+            "javascript:alert(1)",
+        ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }
     }

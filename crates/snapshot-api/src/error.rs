@@ -227,7 +227,10 @@ impl ApiError {
 }
 
 fn suffix(detail: &Option<String>) -> String {
-    detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default()
+    detail
+        .as_ref()
+        .map(|d| format!(": {d}"))
+        .unwrap_or_default()
 }
 
 fn describe_fields(fields: &BTreeMap<String, Vec<String>>, non_field: &[String]) -> String {

@@ -142,7 +142,9 @@ mod tests {
     fn name_rule_messages_are_specific() {
         assert_eq!(SnapshotName::parse(""), Err(InvalidInput::NameEmpty));
         assert_eq!(
-            SnapshotName::parse("pre migration").unwrap_err().to_string(),
+            SnapshotName::parse("pre migration")
+                .unwrap_err()
+                .to_string(),
             "Use only letters, digits, hyphens (-) and underscores (_); a space is not allowed."
         );
         assert_eq!(
@@ -150,7 +152,9 @@ mod tests {
             "Use only letters, digits, hyphens (-) and underscores (_); \".\" is not allowed."
         );
         assert_eq!(
-            SnapshotName::parse(&"a".repeat(65)).unwrap_err().to_string(),
+            SnapshotName::parse(&"a".repeat(65))
+                .unwrap_err()
+                .to_string(),
             "Use at most 64 characters (this name has 65)."
         );
         assert!(SnapshotName::parse("pre-migration-snapshot").is_ok());

@@ -81,9 +81,8 @@ impl SnapshotListAll {
             None => Next::Done,
             Some(url) => {
                 let bad = |reason: String| ApiError::undecodable(200, reason, url.as_bytes());
-                let url = resolve(api, &url).ok_or_else(|| {
-                    bad("the next page is not on the API's origin".to_owned())
-                })?;
+                let url = resolve(api, &url)
+                    .ok_or_else(|| bad("the next page is not on the API's origin".to_owned()))?;
                 if self.visited.len() + 1 >= Self::MAX_PAGES {
                     return Err(bad(format!("more than {} pages", Self::MAX_PAGES)));
                 }

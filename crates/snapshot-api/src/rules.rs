@@ -53,7 +53,9 @@ pub fn check_create(
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RestoreRefusal {
     /// The snapshot is still being created.
-    #[error("Snapshot {snapshot} is still being created; it can be restored once it has completed.")]
+    #[error(
+        "Snapshot {snapshot} is still being created; it can be restored once it has completed."
+    )]
     InProgress {
         /// The snapshot's name.
         snapshot: String,

@@ -86,7 +86,8 @@ fn create_400_field_errors_are_per_field() {
 
 #[test]
 fn create_400_limit_reached() {
-    let body = br#"{"detail": "Snapshot limit reached: web-server-01 already has 5 of 5 snapshots."}"#;
+    let body =
+        br#"{"detail": "Snapshot limit reached: web-server-01 already has 5 of 5 snapshots."}"#;
     let err = api().decode(&create(), &response(400, body)).unwrap_err();
     assert!(matches!(err, ApiError::LimitReached { .. }), "{err:?}");
     assert_eq!(err.status(), Some(400));
@@ -123,7 +124,10 @@ fn every_endpoint_401() {
         detail: Some("Invalid token.".into()),
     };
     let r = response(401, body);
-    assert_eq!(api().decode(&SnapshotList::all(), &r).unwrap_err(), expected);
+    assert_eq!(
+        api().decode(&SnapshotList::all(), &r).unwrap_err(),
+        expected
+    );
     assert_eq!(api().decode(&create(), &r).unwrap_err(), expected);
     assert_eq!(api().decode(&restore(), &r).unwrap_err(), expected);
     assert_eq!(api().decode(&delete(), &r).unwrap_err(), expected);

@@ -19,20 +19,20 @@ pub struct SnapshotCreateBody {
 }
 
 impl SnapshotCreateBody {
-    /// Checks a JSON body field by field, as the service does, collecting a message per bad
-    /// field in the DRF shape (`{"name": ["..."]}`). The simulator answers creates with it, so
-    /// it and the console share one set of rules and messages.
-    pub fn from_json(body: &[u8]) -> Result<Self, BTreeMap<String, Vec<String>>> {
+    /// Checks a parsed JSON body field by field, as the service does, collecting a message per
+    /// bad field in the DRF shape (`{"name": ["..."]}`). The simulator answers creates with it,
+    /// so it and the console share one set of rules and messages.
+    pub fn from_value(body: &Value) -> Result<Self, BTreeMap<String, Vec<String>>> {
         let mut errors = BTreeMap::new();
         let mut fail = |field: &str, message: String| {
             errors.insert(field.to_owned(), vec![message]);
         };
-        let object = match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(map)) => map,
-            _ => {
-                fail("non_field_errors", "Send a JSON object.".to_owned());
-                return Err(errors);
-            }
+        let Value::Object(object) = body else {
+            fail(
+                "non_field_errors",
+                "Invalid data. Expected a dictionary of fields.".to_owned(),
+            );
+            return Err(errors);
         };
         const REQUIRED: &str = "This field is required.";
         let server_id = match object.get("server_id") {
@@ -53,9 +53,7 @@ impl SnapshotCreateBody {
         .map_err(|m| fail("name", m));
         let description = match object.get("description") {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Description::parse(s)
-                .map(Some)
-                .map_err(|e| e.to_string()),
+            Some(Value::String(s)) => Description::parse(s).map(Some).map_err(|e| e.to_string()),
             Some(_) => Err("Not a valid string.".to_owned()),
         }
         .map_err(|m| fail("description", m));
@@ -115,23 +113,29 @@ impl Endpoint for SnapshotCreate {
 mod tests {
     use super::*;
 
+    fn from(json: &str) -> Result<SnapshotCreateBody, BTreeMap<String, Vec<String>>> {
+        SnapshotCreateBody::from_value(&serde_json::from_str(json).unwrap())
+    }
+
     #[test]
-    fn from_json_reports_every_bad_field() {
-        let errors =
-            SnapshotCreateBody::from_json(br#"{"name": "a b", "description": 5}"#).unwrap_err();
+    fn from_value_reports_every_bad_field() {
+        let errors = from(r#"{"name": "a b", "description": 5}"#).unwrap_err();
         assert_eq!(errors["server_id"], ["This field is required."]);
         assert!(errors["name"][0].contains("a space is not allowed"));
         assert_eq!(errors["description"], ["Not a valid string."]);
-        let errors = SnapshotCreateBody::from_json(b"[1]").unwrap_err();
-        assert_eq!(errors["non_field_errors"], ["Send a JSON object."]);
-        let errors = SnapshotCreateBody::from_json(br#"{"server_id": 0, "name": "x"}"#).unwrap_err();
+        let errors = from("[1]").unwrap_err();
+        assert_eq!(
+            errors["non_field_errors"],
+            ["Invalid data. Expected a dictionary of fields."]
+        );
+        let errors = from(r#"{"server_id": 0, "name": "x"}"#).unwrap_err();
         assert!(errors["server_id"][0].contains("whole number"));
     }
 
     #[test]
-    fn from_json_accepts_the_pages_example() {
-        let body = br#"{"server_id": 12345, "name": "before-update-snapshot", "description": "Snapshot before system update"}"#;
-        let parsed = SnapshotCreateBody::from_json(body).unwrap();
+    fn from_value_accepts_the_pages_example() {
+        let body = r#"{"server_id": 12345, "name": "before-update-snapshot", "description": "Snapshot before system update"}"#;
+        let parsed = from(body).unwrap();
         assert_eq!(parsed.server_id.get(), 12345);
         assert_eq!(parsed.name.as_str(), "before-update-snapshot");
     }

@@ -1,0 +1,72 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// The simulator's command line. Scripts and tests rely on these flags; keep them stable.
+#[derive(Parser, Debug, Clone)]
+#[command(
+    name = "snapshot-sim",
+    about = "A local simulator of the VPS.org Snapshot API"
+)]
+pub struct Config {
+    /// Address to listen on. Loopback by default: this is a development tool.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// An accepted API token (repeatable). Without one, a demo token is generated and printed.
+    #[arg(long = "token", value_name = "TOKEN")]
+    pub tokens: Vec<String>,
+
+    /// SQLite file to keep data in [default: the user's data folder, snapshot-sim/sim.sqlite3].
+    #[arg(long, value_name = "PATH", conflicts_with = "ephemeral")]
+    pub db: Option<PathBuf>,
+
+    /// Keep data in memory only, for tests.
+    #[arg(long)]
+    pub ephemeral: bool,
+
+    /// How long a new snapshot stays `in_progress`.
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    pub create_delay_ms: u64,
+
+    /// How long a server stays `restoring`.
+    #[arg(long, value_name = "N", default_value_t = 15000)]
+    pub restore_delay_ms: u64,
+
+    /// Serve the built console from this folder at `/` (index.html for unknown non-API paths).
+    #[arg(long, value_name = "DIR")]
+    pub console_dir: Option<PathBuf>,
+
+    /// A browser origin allowed to call the API cross-origin (repeatable).
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origins: Vec<String>,
+
+    /// Data to start a new database with; an existing database is kept as it is.
+    #[arg(long, value_enum, default_value = "demo")]
+    pub seed: Seed,
+}
+
+/// What a new database starts with.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Seed {
+    /// The API page's examples plus servers worth looking at.
+    Demo,
+    /// The same servers, no snapshots.
+    Empty,
+}
+
+impl Config {
+    /// The SQLite file to use, or `None` in memory.
+    pub fn db_path(&self) -> Option<PathBuf> {
+        if self.ephemeral {
+            return None;
+        }
+        Some(self.db.clone().unwrap_or_else(|| {
+            dirs::data_local_dir()
+                .unwrap_or_else(std::env::temp_dir)
+                .join("snapshot-sim")
+                .join("sim.sqlite3")
+        }))
+    }
+}

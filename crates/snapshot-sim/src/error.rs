@@ -1,0 +1,70 @@
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use snapshot_api::ErrorBody;
+
+/// Every failure the simulator answers with, always as a DRF-style JSON body.
+#[derive(Debug)]
+pub enum SimError {
+    /// 401, with DRF's message for a missing or a wrong token.
+    Unauthorized(&'static str),
+    /// 404.
+    NotFound(String),
+    /// 400 with a body already in DRF shape.
+    BadRequest(ErrorBody),
+    /// 405.
+    MethodNotAllowed(String),
+    /// 413.
+    TooLarge,
+    /// 500; the cause is logged, not sent.
+    Internal(String),
+}
+
+impl SimError {
+    /// A 400 with only `detail`.
+    pub fn bad_request(detail: impl Into<String>) -> Self {
+        Self::BadRequest(ErrorBody::detail(detail))
+    }
+}
+
+impl From<rusqlite::Error> for SimError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
+impl IntoResponse for SimError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self {
+            Self::Unauthorized(message) => (StatusCode::UNAUTHORIZED, ErrorBody::detail(message)),
+            Self::NotFound(message) => (StatusCode::NOT_FOUND, ErrorBody::detail(message)),
+            Self::BadRequest(body) => (StatusCode::BAD_REQUEST, body),
+            Self::MethodNotAllowed(method) => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                ErrorBody::detail(format!("Method \"{method}\" not allowed.")),
+            ),
+            Self::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorBody::detail(format!(
+                    "Request body is too large (the limit is {} bytes).",
+                    crate::MAX_BODY_BYTES
+                )),
+            ),
+            Self::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ErrorBody::detail("A server error occurred."),
+                )
+            }
+        };
+        let mut response = (status, Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"api\""),
+            );
+        }
+        response
+    }
+}

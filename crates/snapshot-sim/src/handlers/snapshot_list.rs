@@ -1,0 +1,44 @@
+use axum::extract::{Query, State};
+use axum::Json;
+use serde::Deserialize;
+use snapshot_api::{ErrorBody, ServerId, SnapshotPage};
+
+use crate::{db, AppState, SimError};
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    server_id: Option<String>,
+}
+
+/// `GET /api/v1/snapshots/[?server_id=N]`
+pub async fn snapshot_list(
+    State(state): State<AppState>,
+    Query(query): Query<ListQuery>,
+) -> Result<Json<SnapshotPage>, SimError> {
+    // As with django-filter, an empty value means no filter and a bad one is a field error.
+    let server_id = match query.server_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(text.parse::<ServerId>().map_err(|e| {
+            let mut body = ErrorBody::default();
+            body.fields
+                .insert("server_id".to_owned(), vec![e.to_string()]);
+            SimError::BadRequest(body)
+        })?),
+    };
+    let results = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            db::settle(&tx, db::now_ms())?;
+            let results = db::snapshots(&tx, server_id)?;
+            tx.commit()?;
+            Ok::<_, rusqlite::Error>(results)
+        })
+        .await?;
+    Ok(Json(SnapshotPage {
+        count: results.len() as u64,
+        next: None,
+        previous: None,
+        results,
+    }))
+}
