@@ -1,0 +1,197 @@
+//! What the simulator answers to requests the core would never build: missing tokens, bad
+//! JSON, oversized bodies, unknown paths and methods, CORS preflights, and the console's files.
+
+mod common;
+
+use common::{app, send, TOKEN};
+use http::Request;
+use serde_json::{json, Value};
+
+fn request(method: &str, uri: &str) -> http::request::Builder {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .header("content-type", "application/json")
+}
+
+async fn json_of(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    body: &[u8],
+) -> (u16, Value, http::HeaderMap) {
+    let r = send(app, request(method, uri).body(body.to_vec()).unwrap()).await;
+    let value = serde_json::from_slice(r.body())
+        .unwrap_or_else(|_| panic!("not JSON: {:?}", String::from_utf8_lossy(r.body())));
+    (r.status().as_u16(), value, r.headers().clone())
+}
+
+#[tokio::test]
+async fn missing_and_malformed_authorization_is_401_drf_style() {
+    let app = app(&[]);
+    for header in [None, Some("Token abc"), Some("Bearer"), Some(TOKEN)] {
+        let mut builder = Request::builder().uri("/api/v1/snapshots/");
+        if let Some(h) = header {
+            builder = builder.header("authorization", h);
+        }
+        let r = send(&app, builder.body(Vec::new()).unwrap()).await;
+        assert_eq!(r.status(), 401, "{header:?}");
+        assert_eq!(r.headers()["www-authenticate"], "Bearer realm=\"api\"");
+        let body: Value = serde_json::from_slice(r.body()).unwrap();
+        assert!(body["detail"].is_string(), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn malformed_json_is_400_never_500() {
+    let app = app(&[]);
+    for body in [&b"{bad"[..], b"{\"server_id\": 1,", b"\xff\xfe", b"nul"] {
+        let (status, value, _) = json_of(&app, "POST", "/api/v1/snapshots/", body).await;
+        assert_eq!(status, 400);
+        assert!(
+            value["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("JSON parse error"),
+            "{value}"
+        );
+    }
+    let (status, value, _) = json_of(&app, "POST", "/api/v1/snapshots/", b"[1, 2]").await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        value,
+        json!({"non_field_errors": ["Invalid data. Expected a dictionary of fields."]})
+    );
+}
+
+#[tokio::test]
+async fn an_empty_create_body_reports_the_required_fields() {
+    let (status, value, _) = json_of(&app(&[]), "POST", "/api/v1/snapshots/", b"").await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        value,
+        json!({"name": ["This field is required."], "server_id": ["This field is required."]})
+    );
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_413() {
+    let body = format!(
+        r#"{{"server_id": 12345, "name": "big", "description": "{}"}}"#,
+        "x".repeat(snapshot_sim::MAX_BODY_BYTES)
+    );
+    let (status, value, _) =
+        json_of(&app(&[]), "POST", "/api/v1/snapshots/", body.as_bytes()).await;
+    assert_eq!(status, 413);
+    assert!(value["detail"].as_str().unwrap().contains("too large"));
+}
+
+#[tokio::test]
+async fn descriptions_over_the_cap_are_field_errors() {
+    let body = json!({"server_id": 12345, "name": "long", "description": "é".repeat(501)});
+    let (status, value, _) = json_of(
+        &app(&[]),
+        "POST",
+        "/api/v1/snapshots/",
+        body.to_string().as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        value,
+        json!({"description": ["Use at most 500 characters (this description has 501)."]})
+    );
+}
+
+#[tokio::test]
+async fn list_filter_errors_and_empty_filter() {
+    let app = app(&[]);
+    let (status, value, _) = json_of(&app, "GET", "/api/v1/snapshots/?server_id=abc", b"").await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        value,
+        json!({"server_id": ["Enter a server ID: a whole number from 1 up."]})
+    );
+    let (status, value, _) = json_of(&app, "GET", "/api/v1/snapshots/?server_id=", b"").await;
+    assert_eq!(status, 200);
+    assert_eq!(value["count"], 9);
+    let (_, value, _) = json_of(&app, "GET", "/api/v1/snapshots/?server_id=12347", b"").await;
+    assert_eq!(value, json!({"count": 0, "results": []}));
+}
+
+#[tokio::test]
+async fn unknown_paths_ids_and_methods() {
+    let app = app(&[]);
+    for (method, uri, expected) in [
+        ("GET", "/api/v1/nothing/", 404),
+        ("GET", "/api/v1/snapshots", 404),
+        ("DELETE", "/api/v1/snapshots/abc/", 404),
+        ("POST", "/api/v1/snapshots/-1/restore/", 404),
+        ("PUT", "/api/v1/snapshots/", 405),
+        ("GET", "/api/v1/snapshots/801/restore/", 405),
+    ] {
+        let (status, value, headers) = json_of(&app, method, uri, b"").await;
+        assert_eq!(status, expected, "{method} {uri}");
+        assert!(value["detail"].is_string(), "{method} {uri}: {value}");
+        assert_eq!(headers["cache-control"], "no-store");
+    }
+}
+
+#[tokio::test]
+async fn api_responses_are_not_cached() {
+    let (_, _, headers) = json_of(&app(&[]), "GET", "/api/v1/snapshots/", b"").await;
+    assert_eq!(headers["cache-control"], "no-store");
+    assert_eq!(headers["content-type"], "application/json");
+}
+
+#[tokio::test]
+async fn cors_answers_only_configured_origins() {
+    let app = app(&["--cors-origin", "http://portal.test:3000"]);
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/api/v1/snapshots/")
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization, content-type",
+            )
+            .body(Vec::new())
+            .unwrap()
+    };
+    let ok = send(&app, preflight("http://portal.test:3000")).await;
+    assert!(ok.status().is_success());
+    assert_eq!(
+        ok.headers()["access-control-allow-origin"],
+        "http://portal.test:3000"
+    );
+    let allowed = ok.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(allowed.contains("authorization"), "{allowed}");
+    let other = send(&app, preflight("http://evil.test")).await;
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
+async fn serves_the_console_with_index_fallback_but_keeps_api_404s() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<title>console</title>").unwrap();
+    std::fs::write(dir.path().join("app.js"), "console.log(1)").unwrap();
+    let dir_arg = dir.path().display().to_string();
+    let app = app(&["--console-dir", &dir_arg]);
+    let get = |uri: &str| Request::builder().uri(uri).body(Vec::new()).unwrap();
+    let index = send(&app, get("/")).await;
+    assert_eq!(index.body().as_slice(), b"<title>console</title>");
+    let js = send(&app, get("/app.js")).await;
+    assert_eq!(js.body().as_slice(), b"console.log(1)");
+    let deep = send(&app, get("/servers/12345?x=1")).await;
+    assert_eq!(deep.status(), 200);
+    assert_eq!(deep.body().as_slice(), b"<title>console</title>");
+    let api = send(&app, get("/api/v1/unknown/")).await;
+    assert_eq!(api.status(), 404);
+    assert_eq!(api.body().as_slice(), br#"{"detail":"Not found."}"#);
+}
