@@ -14,93 +14,52 @@ const SERVERS: &[(i64, &str, i64)] = &[
     (12348, "mail-relay-01", 1536),
 ];
 
-/// (id, server, name, status, size MB, created at: absolute unix seconds, or days before now
-/// when negative, description)
-const SNAPSHOTS: &[(i64, i64, &str, &str, Option<i64>, i64, &str)] = &[
+/// A seeded snapshot.
+struct Seeded {
+    id: i64,
+    server: i64,
+    name: &'static str,
+    status: &'static str,
+    size_mb: Option<i64>,
+    /// Unix seconds, or, when negative, that many days before now.
+    created: i64,
+    description: &'static str,
+}
+
+const fn snap(
+    id: i64,
+    server: i64,
+    name: &'static str,
+    status: &'static str,
+    size_mb: Option<i64>,
+    created: i64,
+    description: &'static str,
+) -> Seeded {
+    Seeded {
+        id,
+        server,
+        name,
+        status,
+        size_mb,
+        created,
+        description,
+    }
+}
+
+#[rustfmt::skip]
+const SNAPSHOTS: &[Seeded] = &[
     // The page's example, verbatim.
-    (
-        801,
-        12345,
-        "pre-migration-snapshot",
-        "completed",
-        Some(5120),
-        1_736_965_800,
-        "Before major migration",
-    ),
-    (
-        798,
-        12345,
-        "weekly-snapshot-2025-01-08",
-        "completed",
-        Some(4856),
-        1_736_337_600,
-        "Weekly snapshot",
-    ),
+    snap(801, 12345, "pre-migration-snapshot", "completed", Some(5120), 1_736_965_800, "Before major migration"),
+    snap(798, 12345, "weekly-snapshot-2025-01-08", "completed", Some(4856), 1_736_337_600, "Weekly snapshot"),
     // A server at the limit of 5.
-    (
-        790,
-        12346,
-        "pg16-before-upgrade",
-        "completed",
-        Some(19968),
-        -30,
-        "Before PostgreSQL 16 upgrade",
-    ),
-    (
-        791,
-        12346,
-        "nightly-2026-11-18",
-        "completed",
-        Some(20275),
-        -4,
-        "Nightly",
-    ),
-    (
-        792,
-        12346,
-        "nightly-2026-11-19",
-        "completed",
-        Some(20301),
-        -3,
-        "Nightly",
-    ),
-    (
-        793,
-        12346,
-        "nightly-2026-11-20",
-        "completed",
-        Some(20398),
-        -2,
-        "Nightly",
-    ),
-    (
-        794,
-        12346,
-        "schema-migration-42",
-        "completed",
-        Some(20460),
-        -1,
-        "Before migration 42",
-    ),
+    snap(790, 12346, "pg16-before-upgrade", "completed", Some(19968), -30, "Before PostgreSQL 16 upgrade"),
+    snap(791, 12346, "nightly-run-1", "completed", Some(20275), -4, "Nightly"),
+    snap(792, 12346, "nightly-run-2", "completed", Some(20301), -3, "Nightly"),
+    snap(793, 12346, "nightly-run-3", "completed", Some(20398), -2, "Nightly"),
+    snap(794, 12346, "schema-migration-42", "completed", Some(20460), -1, "Before migration 42"),
     // One that failed, one that worked.
-    (
-        795,
-        12348,
-        "postfix-config-test",
-        "failed",
-        None,
-        -9,
-        "Trying the new relay rules",
-    ),
-    (
-        796,
-        12348,
-        "postfix-config-test-2",
-        "completed",
-        Some(1490),
-        -8,
-        "Second try, server stopped first",
-    ),
+    snap(795, 12348, "postfix-config-test", "failed", None, -9, "Trying the new relay rules"),
+    snap(796, 12348, "postfix-config-test-2", "completed", Some(1490), -8, "Second try, server stopped first"),
 ];
 
 /// Fills a new, empty database.
@@ -113,20 +72,24 @@ pub fn seed(conn: &mut Connection, seed: Seed, now_s: i64) -> rusqlite::Result<(
         )?;
     }
     if seed == Seed::Demo {
-        for (id, server, name, status, size, at, description) in SNAPSHOTS {
-            let created_at = if *at < 0 { now_s + at * 86_400 } else { *at };
+        for s in SNAPSHOTS {
+            let created_at = if s.created < 0 {
+                now_s + s.created * 86_400
+            } else {
+                s.created
+            };
             tx.execute(
                 "INSERT INTO snapshots (id, server_id, name, description, status, size_mb,
                                         final_size_mb, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
-                    id,
-                    server,
-                    name,
-                    description,
-                    status,
-                    size,
-                    size.unwrap_or(0),
+                    s.id,
+                    s.server,
+                    s.name,
+                    s.description,
+                    s.status,
+                    s.size_mb,
+                    s.size_mb.unwrap_or(0),
                     created_at
                 ],
             )?;
