@@ -1,0 +1,95 @@
+use leptos::prelude::*;
+use snapshot_api::{ServerRef, Snapshot};
+
+use super::create_dialog::CreateDialog;
+use super::delete_dialog::DeleteDialog;
+use super::header::Header;
+use super::quota::Quota;
+use super::restore_dialog::RestoreDialog;
+use super::sign_in::SignIn;
+use super::snapshot_table::SnapshotTable;
+use super::toast_region::ToastRegion;
+use super::toolbar::Toolbar;
+use crate::client::Client;
+use crate::config::Config;
+use crate::format;
+use crate::session::Session;
+use crate::store::Store;
+use crate::toasts::Toasts;
+use crate::view_state::ViewState;
+
+/// Which dialog is open, and for which snapshot.
+#[derive(Clone, Copy)]
+pub struct Dialogs {
+    pub create: RwSignal<bool>,
+    pub restore: RwSignal<Option<Snapshot>>,
+    pub delete: RwSignal<Option<Snapshot>>,
+}
+
+/// The time, ticking each second, for "3 minutes ago" and "updated 5 s ago". It sends nothing.
+#[derive(Clone, Copy)]
+pub struct Clock(pub RwSignal<f64>);
+
+/// The whole console: sign-in, or the list with its dialogs.
+#[component]
+pub fn Console(config: Config) -> impl IntoView {
+    let session = Session::load();
+    let toasts = Toasts::new();
+    let client = Client::new(config.clone(), session);
+    let store = Store::new(client.clone(), toasts, config.pinned_server);
+    let view_state = ViewState::new(config.owns_url, config.pinned_server);
+    if let Some(id) = config.pinned_server {
+        store.extra_servers.set(vec![ServerRef {
+            id,
+            name: format!("Server {id}"),
+        }]);
+    }
+    let dialogs = Dialogs {
+        create: RwSignal::new(false),
+        restore: RwSignal::new(None),
+        delete: RwSignal::new(None),
+    };
+    let clock = Clock(RwSignal::new(format::now()));
+    if let Ok(tick) = set_interval_with_handle(
+        move || clock.0.set(format::now()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || tick.clear());
+    }
+    provide_context(config.clone());
+    provide_context(session);
+    provide_context(toasts);
+    provide_context(client);
+    provide_context(store);
+    provide_context(view_state);
+    provide_context(dialogs);
+    provide_context(clock);
+
+    // Load on sign-in; forget everything shown on sign-out or a refused token.
+    Effect::new(move |_| {
+        if session.signed_in() {
+            store.refresh();
+        } else {
+            store.clear();
+            dialogs.create.set(false);
+            dialogs.restore.set(None);
+            dialogs.delete.set(None);
+        }
+    });
+
+    view! {
+        <div class="snapshot-console">
+            {config.problem.map(|problem| view! { <p class="sc-banner sc-banner-error" role="alert">{problem}</p> })}
+            <Show when=move || session.signed_in() fallback=|| view! { <SignIn/> }>
+                <Header/>
+                <Quota/>
+                <Toolbar/>
+                <SnapshotTable/>
+                <CreateDialog/>
+                <RestoreDialog/>
+                <DeleteDialog/>
+            </Show>
+            <ToastRegion/>
+        </div>
+    }
+}

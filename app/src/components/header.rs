@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use super::Clock;
+use crate::session::Session;
+use crate::store::Store;
+
+/// Title, freshness, refresh and sign-out.
+#[component]
+pub fn Header() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let store = expect_context::<Store>();
+    let Clock(now) = expect_context::<Clock>();
+    let updated = move || {
+        store.updated_at.get().map(|at| {
+            let seconds = ((now.get() - at) / 1000.0).max(0.0).floor() as u64;
+            match seconds {
+                0..=4 => "Updated just now".to_owned(),
+                5..=59 => format!("Updated {seconds} s ago"),
+                _ => format!("Updated {} min ago", seconds / 60),
+            }
+        })
+    };
+    view! {
+        <header class="sc-header">
+            <h1 class="sc-title" tabindex="-1" data-focus-fallback>"Snapshots"</h1>
+            <p class="sc-updated" aria-live="off">{updated}</p>
+            <div class="sc-header-actions">
+                <button
+                    type="button"
+                    class="sc-button"
+                    aria-busy=move || store.refreshing.get().to_string()
+                    disabled=move || store.refreshing.get()
+                    on:click=move |_| store.refresh()
+                >
+                    {move || if store.refreshing.get() { "Refreshing…" } else { "Refresh" }}
+                </button>
+                <button type="button" class="sc-button sc-quiet" on:click=move |_| session.sign_out()>
+                    "Sign out"
+                </button>
+            </div>
+        </header>
+        {move || store.error.get().map(|error| view! {
+            <div class="sc-banner sc-banner-error" role="alert">
+                <p>{error}</p>
+                <button type="button" class="sc-button" on:click=move |_| store.refresh()>"Try again"</button>
+            </div>
+        })}
+    }
+}

@@ -1,0 +1,16 @@
+//! The console's views. Each file is one piece of the screen; the accessible names the tests
+//! and host portals rely on are listed in the README.
+
+mod console;
+mod create_dialog;
+mod delete_dialog;
+mod header;
+mod modal;
+mod quota;
+mod restore_dialog;
+mod sign_in;
+mod snapshot_table;
+mod toast_region;
+mod toolbar;
+
+pub use console::{Clock, Console, Dialogs};

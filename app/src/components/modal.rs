@@ -1,0 +1,59 @@
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A modal built on the native `<dialog>`: the browser traps focus, closes it on Escape and
+/// gives it the dialog role; this adds opening from a signal and putting focus back where it
+/// was (or on the console's heading if that element is gone, e.g. a deleted row's button).
+#[component]
+pub fn Modal(
+    /// Whether the dialog is open.
+    #[prop(into)]
+    open: Signal<bool>,
+    /// Called when the dialog closes, however it closes (Escape, Cancel, done).
+    on_close: Callback<()>,
+    /// The dialog's heading, which is also its accessible name.
+    title: &'static str,
+    /// Unique within the console; used to tie the heading to the dialog.
+    id: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<Dialog>::new();
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        let is_open = open.get();
+        let Some(element) = dialog.get() else {
+            return;
+        };
+        if is_open && !element.open() {
+            let active = document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            opener.set_value(active);
+            let _ = element.show_modal();
+        } else if !is_open && element.open() {
+            element.close();
+        }
+    });
+    let closed = move |_| {
+        on_close.run(());
+        let back = opener.get_value().filter(|e| e.is_connected()).or_else(|| {
+            document()
+                .query_selector(".snapshot-console [data-focus-fallback]")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        });
+        if let Some(element) = back {
+            let _ = element.focus();
+        }
+    };
+    let title_id = format!("sc-{id}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <dialog node_ref=dialog class="sc-dialog" aria-labelledby=labelled_by on:close=closed>
+            <h2 id=title_id class="sc-dialog-title">{title}</h2>
+            {children()}
+        </dialog>
+    }
+}

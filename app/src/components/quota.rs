@@ -1,0 +1,56 @@
+use leptos::prelude::*;
+use snapshot_api::rules::MAX_SNAPSHOTS_PER_SERVER;
+
+use super::Clock;
+use crate::format;
+use crate::store::Store;
+use crate::view_state::ViewState;
+
+/// Each known server with its snapshot quota ("3 / 5"); choosing one filters the list.
+#[component]
+pub fn Quota() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let view_state = expect_context::<ViewState>();
+    let Clock(now) = expect_context::<Clock>();
+    let servers = move || {
+        store
+            .servers()
+            .into_iter()
+            .map(|server| {
+                let count = store.count_for(server.id);
+                let full = count >= MAX_SNAPSHOTS_PER_SERVER;
+                let restoring = store.restoring.with(|m| m.get(&server.id).copied());
+                let id = server.id;
+                let selected = move || view_state.server.get() == Some(id);
+                let toggle = move |_| {
+                    view_state
+                        .server
+                        .set(if selected() { None } else { Some(id) })
+                };
+                view! {
+                    <li class="sc-quota" class:sc-quota-full=full>
+                        <button type="button" class="sc-quota-button" aria-pressed=move || selected().to_string() on:click=toggle>
+                            <span class="sc-quota-name">{server.name.clone()}</span>
+                            <span class="sc-quota-count">
+                                {format!("{count} / {MAX_SNAPSHOTS_PER_SERVER}")}
+                                <span class="sc-visually-hidden">" snapshots"</span>
+                            </span>
+                            <meter min="0" max=MAX_SNAPSHOTS_PER_SERVER as f64 value=count as f64 aria-hidden="true"></meter>
+                            {full.then(|| view! { <span class="sc-quota-note">"Limit reached"</span> })}
+                            {restoring.map(|at| view! {
+                                <span class="sc-quota-note sc-restoring">
+                                    {move || format!("Restore started {}", format::relative(at, now.get()))}
+                                </span>
+                            })}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="sc-quotas" aria-label="Snapshots per server">
+            <ul class="sc-quota-list">{servers}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,143 @@
+use leptos::prelude::*;
+use snapshot_api::{rules, Snapshot, SnapshotStatus};
+
+use super::{Clock, Dialogs};
+use crate::format;
+use crate::store::Store;
+use crate::view_state::ViewState;
+
+/// The list, with empty, loading and no-match states.
+#[component]
+pub fn SnapshotTable() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let view_state = expect_context::<ViewState>();
+    let shown = Memo::new(move |_| store.snapshots.with(|list| view_state.apply(list)));
+    let state_row = move || {
+        if !store.loaded.get() {
+            return Some(
+                view! { <p class="sc-empty" role="status">"Loading snapshots…"</p> }.into_any(),
+            );
+        }
+        if !shown.with(Vec::is_empty) {
+            return None;
+        }
+        if store.snapshots.with(Vec::is_empty) {
+            return Some(view! {
+                <p class="sc-empty">"No snapshots yet. Create one before your next update to have a quick way back."</p>
+            }.into_any());
+        }
+        let clear = move |_| {
+            view_state.search.set(String::new());
+            view_state.server.set(None);
+        };
+        Some(view! {
+            <p class="sc-empty">
+                "No snapshots match this filter. "
+                <button type="button" class="sc-link" on:click=clear>"Show all snapshots"</button>
+            </p>
+        }.into_any())
+    };
+    view! {
+        <div class="sc-table-wrap">
+            // Explicit roles: on narrow screens rows are restyled as cards, and Chromium drops the
+            // implicit table semantics of restyled table elements.
+            <table class="sc-table" role="table" aria-label="Snapshots">
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">"Server"</th>
+                        <th scope="col" role="columnheader">"Name"</th>
+                        <th scope="col" role="columnheader">"Status"</th>
+                        <th scope="col" role="columnheader">"Size"</th>
+                        <th scope="col" role="columnheader">"Created"</th>
+                        <th scope="col" role="columnheader">"Description"</th>
+                        <th scope="col" role="columnheader"><span class="sc-visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody role="rowgroup">
+                    <For
+                        each=move || shown.get()
+                        key=|s| (s.id, s.status.clone(), s.size_mb)
+                        children=move |s| view! { <Row snapshot=s/> }
+                    />
+                </tbody>
+            </table>
+            {state_row}
+        </div>
+    }
+}
+
+#[component]
+fn Row(snapshot: Snapshot) -> impl IntoView {
+    let dialogs = expect_context::<Dialogs>();
+    let Clock(now) = expect_context::<Clock>();
+    let created_ms = format::millis(snapshot.created_at);
+    let created_abs = format::absolute(snapshot.created_at);
+    let created_iso = snapshot
+        .created_at
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    let refusal = rules::check_restore(
+        &snapshot.name,
+        &snapshot.status,
+        &snapshot.server.name,
+        None,
+    )
+    .err()
+    .map(|r| r.to_string());
+    let (size, size_title) = match snapshot.size_mb {
+        Some(mb) => (format::size(mb), format::exact_mb(mb)),
+        None => (
+            "—".to_owned(),
+            "Known once the snapshot is complete".to_owned(),
+        ),
+    };
+    let name = snapshot.name.clone();
+    let for_restore = snapshot.clone();
+    let for_delete = snapshot.clone();
+    view! {
+        <tr role="row">
+            <td role="cell" class="sc-nowrap" data-label="Server">{snapshot.server.name.clone()}</td>
+            <td role="cell" data-label="Name" class="sc-name">{snapshot.name.clone()}</td>
+            <td role="cell" class="sc-nowrap" data-label="Status"><StatusBadge status=snapshot.status.clone()/></td>
+            <td role="cell" class="sc-nowrap" data-label="Size"><span title=size_title>{size}</span></td>
+            <td role="cell" class="sc-nowrap" data-label="Created">
+                <time datetime=created_iso title=created_abs>
+                    {move || format::relative(created_ms, now.get())}
+                </time>
+            </td>
+            <td role="cell" data-label="Description" class="sc-description">{snapshot.description.clone().unwrap_or_default()}</td>
+            <td role="cell" class="sc-actions">
+                <button
+                    type="button"
+                    class="sc-button sc-small"
+                    aria-label=format!("Restore {name}")
+                    title=refusal.clone()
+                    disabled=refusal.is_some()
+                    on:click=move |_| dialogs.restore.set(Some(for_restore.clone()))
+                >
+                    "Restore"
+                </button>
+                <button
+                    type="button"
+                    class="sc-button sc-small sc-danger"
+                    aria-label=format!("Delete {name}")
+                    on:click=move |_| dialogs.delete.set(Some(for_delete.clone()))
+                >
+                    "Delete"
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// A snapshot's status as words (never colour alone).
+#[component]
+pub fn StatusBadge(status: SnapshotStatus) -> impl IntoView {
+    let (class, label) = match &status {
+        SnapshotStatus::InProgress => ("sc-badge sc-badge-progress", "In progress".to_owned()),
+        SnapshotStatus::Completed => ("sc-badge sc-badge-ok", "Completed".to_owned()),
+        SnapshotStatus::Failed => ("sc-badge sc-badge-failed", "Failed".to_owned()),
+        SnapshotStatus::Unknown(other) => ("sc-badge", format!("Unknown ({other})")),
+    };
+    view! { <span class=class>{label}</span> }
+}

@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+
+use super::Dialogs;
+use crate::store::Store;
+use crate::view_state::{Sort, ViewState};
+
+/// Filter, search, sort, and the create button.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let view_state = expect_context::<ViewState>();
+    let dialogs = expect_context::<Dialogs>();
+    let server_options = move || {
+        store
+            .servers()
+            .into_iter()
+            .map(|s| {
+                let value = s.id.to_string();
+                let selected = view_state.server.get() == Some(s.id);
+                view! { <option value=value selected=selected>{s.name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="sc-toolbar">
+            <label class="sc-field">
+                <span>"Filter by server"</span>
+                <select
+                    prop:value=move || view_state.server.get().map(|s| s.to_string()).unwrap_or_default()
+                    on:change=move |ev| view_state.server.set(event_target_value(&ev).parse().ok())
+                >
+                    <option value="">"All servers"</option>
+                    {server_options}
+                </select>
+            </label>
+            <label class="sc-field sc-grow">
+                <span>"Search"</span>
+                <input type="search" placeholder="Name or description" bind:value=view_state.search/>
+            </label>
+            <label class="sc-field">
+                <span>"Sort"</span>
+                <select
+                    prop:value=move || view_state.sort.get().key()
+                    on:change=move |ev| view_state.sort.set(Sort::from_key(&event_target_value(&ev)))
+                >
+                    {Sort::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="button" class="sc-button sc-primary" on:click=move |_| dialogs.create.set(true)>
+                "Create snapshot"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,109 @@
+//! Sizes and times as people read them. Times use the browser's `Intl` (localized, and
+//! almost free in wasm size) rather than a Rust time-zone database.
+
+use js_sys::{Array, Date, Object, Reflect};
+use time::OffsetDateTime;
+use wasm_bindgen::JsValue;
+
+/// `5120` MB as "5.0 GB"; binary units, as consoles show disks.
+pub fn size(mb: u64) -> String {
+    const UNITS: [&str; 3] = ["MB", "GB", "TB"];
+    let mut value = mb as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{mb} MB")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// `5120` as "5,120 MB" (grouping by the browser's locale).
+pub fn exact_mb(mb: u64) -> String {
+    let n = js_sys::Number::from(mb as f64);
+    format!("{} MB", String::from(n.to_locale_string(&locale())))
+}
+
+/// Milliseconds since the epoch, as JavaScript counts them.
+pub fn millis(at: OffsetDateTime) -> f64 {
+    (at.unix_timestamp_nanos() / 1_000_000) as f64
+}
+
+/// Now, in milliseconds since the epoch.
+pub fn now() -> f64 {
+    Date::now()
+}
+
+/// "15 Jan 2025, 18:30" in the browser's locale and time zone.
+pub fn absolute(at: OffsetDateTime) -> String {
+    let options = Object::new();
+    set(&options, "dateStyle", "medium");
+    set(&options, "timeStyle", "short");
+    let date = Date::new(&JsValue::from_f64(millis(at)));
+    date.to_locale_string(&locale(), &options).into()
+}
+
+/// "3 minutes ago", "in 2 hours", "yesterday", in the browser's locale.
+pub fn relative(at_ms: f64, now_ms: f64) -> String {
+    let seconds = (at_ms - now_ms) / 1000.0;
+    let abs = seconds.abs();
+    let (value, unit) = if abs < 45.0 {
+        (seconds, "second")
+    } else if abs < 45.0 * 60.0 {
+        (seconds / 60.0, "minute")
+    } else if abs < 22.0 * 3600.0 {
+        (seconds / 3600.0, "hour")
+    } else if abs < 26.0 * 86_400.0 {
+        (seconds / 86_400.0, "day")
+    } else if abs < 320.0 * 86_400.0 {
+        (seconds / (30.44 * 86_400.0), "month")
+    } else {
+        (seconds / (365.25 * 86_400.0), "year")
+    };
+    let options = Object::new();
+    set(&options, "numeric", "auto");
+    let locales = Array::of1(&JsValue::from_str(&locale()));
+    let formatter = js_sys::Intl::RelativeTimeFormat::new(&locales, &options);
+    formatter.format(value.round(), unit).into()
+}
+
+/// A compact local time stamp for default names: "20260122-1530".
+pub fn stamp() -> String {
+    let d = Date::new_0();
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+fn locale() -> String {
+    leptos::prelude::window()
+        .navigator()
+        .language()
+        .unwrap_or_else(|| "en".to_owned())
+}
+
+fn set(object: &Object, key: &str, value: &str) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), &JsValue::from_str(value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_use_binary_units() {
+        assert_eq!(size(0), "0 MB");
+        assert_eq!(size(1023), "1023 MB");
+        assert_eq!(size(5120), "5.0 GB");
+        assert_eq!(size(4856), "4.7 GB");
+        assert_eq!(size(3 * 1024 * 1024), "3.0 TB");
+    }
+}

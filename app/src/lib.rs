@@ -1,0 +1,40 @@
+//! The Snapshot Console: a Leptos client-side app. Every request and every decode goes through
+//! `snapshot-api`; this crate holds only the browser side: transport, session, state and views.
+
+pub mod client;
+pub mod components;
+pub mod config;
+pub mod format;
+pub mod messages;
+pub mod session;
+pub mod store;
+pub mod toasts;
+pub mod transport;
+pub mod view_state;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Mounts the console into the element marked `data-snapshot-console` (or a new one at the
+/// end of `<body>`), reading its configuration from that element and the page's `<meta>` tags.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let document = document();
+    let host = document
+        .query_selector("[data-snapshot-console]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or_else(|| {
+            let div: web_sys::HtmlElement = document
+                .create_element("div")
+                .expect("create a div")
+                .unchecked_into();
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&div);
+            }
+            div
+        });
+    let config = config::Config::read(&host);
+    leptos::mount::mount_to(host, move || view! { <components::Console config/> }).forget();
+}

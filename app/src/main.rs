@@ -1,0 +1,3 @@
+fn main() {
+    snapshot_console::start();
+}

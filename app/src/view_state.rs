@@ -1,0 +1,125 @@
+//! What the user is looking at: server filter, search and sort. Kept in the URL's query
+//! (`?server_id=…&q=…&sort=…`) when the console owns the page, so views can be linked to and
+//! survive a reload; never holds anything secret.
+
+use leptos::prelude::*;
+use snapshot_api::{ServerId, Snapshot};
+
+/// The table's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Newest,
+    Name,
+    Size,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Name, Sort::Size];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Name => "name",
+            Sort::Size => "size",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "Newest first",
+            Sort::Name => "Name (A–Z)",
+            Sort::Size => "Size (largest first)",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .unwrap_or(Sort::Newest)
+    }
+}
+
+/// The view, shared through context. It outlives sign-in, so a user whose token expired keeps
+/// their place.
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    pub server: RwSignal<Option<ServerId>>,
+    pub search: RwSignal<String>,
+    pub sort: RwSignal<Sort>,
+}
+
+impl ViewState {
+    /// Starts from the URL (when the console owns it) or the pinned server.
+    pub fn new(owns_url: bool, pinned: Option<ServerId>) -> Self {
+        let params = owns_url.then(url_params).flatten();
+        let get = |key: &str| params.as_ref().and_then(|p| p.get(key));
+        let state = Self {
+            server: RwSignal::new(pinned.or_else(|| get("server_id").and_then(|v| v.parse().ok()))),
+            search: RwSignal::new(get("q").unwrap_or_default()),
+            sort: RwSignal::new(Sort::from_key(&get("sort").unwrap_or_default())),
+        };
+        if owns_url {
+            Effect::new(move |_| {
+                write_url(state.server.get(), &state.search.get(), state.sort.get())
+            });
+        }
+        state
+    }
+
+    /// The snapshots to show, filtered and sorted.
+    pub fn apply(&self, snapshots: &[Snapshot]) -> Vec<Snapshot> {
+        let server = self.server.get();
+        let needle = self.search.get().trim().to_lowercase();
+        let mut shown: Vec<Snapshot> = snapshots
+            .iter()
+            .filter(|s| server.is_none_or(|id| s.server.id == id))
+            .filter(|s| {
+                needle.is_empty()
+                    || s.name.to_lowercase().contains(&needle)
+                    || s.description
+                        .as_deref()
+                        .is_some_and(|d| d.to_lowercase().contains(&needle))
+            })
+            .cloned()
+            .collect();
+        match self.sort.get() {
+            Sort::Newest => {
+                shown.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)))
+            }
+            Sort::Name => shown.sort_by_key(|s| s.name.to_lowercase()),
+            Sort::Size => shown.sort_by_key(|s| std::cmp::Reverse(s.size_mb)),
+        }
+        shown
+    }
+}
+
+fn url_params() -> Option<web_sys::UrlSearchParams> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()
+}
+
+fn write_url(server: Option<ServerId>, search: &str, sort: Sort) {
+    let Ok(href) = window().location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    let params = url.search_params();
+    let set = |key: &str, value: Option<String>| match value {
+        Some(v) if !v.is_empty() => params.set(key, &v),
+        _ => params.delete(key),
+    };
+    set("server_id", server.map(|s| s.to_string()));
+    set("q", Some(search.trim().to_owned()));
+    set(
+        "sort",
+        (sort != Sort::Newest).then(|| sort.key().to_owned()),
+    );
+    url.set_search(&params.to_string().as_string().unwrap_or_default());
+    if let Ok(history) = window().history() {
+        // No state object: nothing but the view goes into history.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}

@@ -1,0 +1,127 @@
+// Shared fixtures: a fresh simulator per test (in memory, serving the built console), and a
+// page that fails the test on any uncaught error in the console.
+import { test as base, expect, Page, Request } from '@playwright/test';
+import { spawn, ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const TOKEN = 'e2e-token-7c1f0a';
+
+export type SimOptions = {
+  createDelayMs: number;
+  restoreDelayMs: number;
+  seed: 'demo' | 'empty';
+  consoleDir: string;
+  extraArgs: string[];
+};
+
+export class Sim {
+  constructor(public origin: string, private child: ChildProcess, public logs: string[]) {}
+
+  url(p: string): string {
+    return this.origin + p;
+  }
+
+  /** Calls the API directly, as another client would (to set up or change state). */
+  async api(method: string, p: string, body?: unknown, token = TOKEN): Promise<{ status: number; json: any }> {
+    const response = await fetch(this.url(`/api/v1${p}`), {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : null };
+  }
+
+  stop(): void {
+    this.child.kill('SIGKILL');
+  }
+}
+
+export async function startSim(options: SimOptions): Promise<Sim> {
+  const bin = process.env.SIM_BIN ?? path.join(ROOT, 'target', 'debug', 'snapshot-sim');
+  const args = [
+    '--addr', '127.0.0.1:0', '--ephemeral', '--token', TOKEN,
+    '--seed', options.seed,
+    '--create-delay-ms', String(options.createDelayMs),
+    '--restore-delay-ms', String(options.restoreDelayMs),
+    '--console-dir', options.consoleDir,
+    ...options.extraArgs,
+  ];
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const logs: string[] = [];
+  child.stderr!.on('data', (d) => logs.push(String(d)));
+  const lines = readline.createInterface({ input: child.stdout! });
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('simulator did not start: ' + logs.join(''))), 10_000);
+    lines.on('line', (line) => {
+      const m = /^snapshot-sim listening on (\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`simulator exited (${code}): ${logs.join('')}`)));
+  });
+  return new Sim(origin, child, logs);
+}
+
+type Fixtures = {
+  simOptions: SimOptions;
+  sim: Sim;
+  pageErrors: string[];
+  apiRequests: Request[];
+};
+
+export const test = base.extend<Fixtures>({
+  simOptions: [
+    {
+      createDelayMs: 60_000,
+      restoreDelayMs: 60_000,
+      seed: 'demo',
+      consoleDir: path.join(ROOT, 'dist'),
+      extraArgs: [],
+    },
+    { option: true },
+  ],
+  sim: async ({ simOptions }, use) => {
+    const sim = await startSim(simOptions);
+    await use(sim);
+    sim.stop();
+  },
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of (4\d\d|5\d\d)/.test(m.text())) {
+        errors.push(`console.error: ${m.text()}`);
+      }
+    });
+    await use(errors);
+    expect(errors, 'the console must not log errors or panic').toEqual([]);
+  },
+  apiRequests: async ({ page }, use) => {
+    const requests: Request[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) requests.push(r);
+    });
+    await use(requests);
+  },
+});
+
+export { expect };
+
+/** Opens the console and signs in with the simulator's token. */
+export async function signIn(page: Page, sim: Sim, query = ''): Promise<void> {
+  await page.goto(sim.url(`/${query}`));
+  await page.getByLabel('API token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('table', { name: 'Snapshots' })).toBeVisible();
+  await expect(page.getByRole('row')).not.toHaveCount(1);
+}
+
+/** The table row of a snapshot, found by its name. */
+export function row(page: Page, name: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+}

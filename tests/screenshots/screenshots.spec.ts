@@ -1,0 +1,34 @@
+// Screenshots for the README (docs/screenshots/), at desktop and phone sizes.
+// Run with `cargo xtask screenshots`; look at them before committing.
+import * as path from 'node:path';
+import { test, signIn, row, expect } from '../e2e/fixtures';
+
+const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+for (const [label, viewport] of [
+  ['desktop', { width: 1280, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  test.describe(label, () => {
+    test.use({ viewport, simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
+
+    test(`list, create and restore at ${label} size`, async ({ page, sim }) => {
+      await sim.api('POST', '/snapshots/', { server_id: 12345, name: 'before-kernel-update', description: 'Kernel 6.12 upgrade' });
+      await signIn(page, sim);
+      await expect(row(page, 'before-kernel-update')).toBeVisible();
+      await page.screenshot({ path: path.join(OUT, `list-${label}.png`), fullPage: label === 'phone' });
+
+      await page.getByRole('button', { name: 'Create snapshot' }).click();
+      const create = page.getByRole('dialog', { name: 'Create snapshot' });
+      await expect(create).toBeVisible();
+      await page.screenshot({ path: path.join(OUT, `create-${label}.png`) });
+      await create.getByRole('button', { name: 'Cancel' }).click();
+
+      await row(page, 'pre-migration-snapshot').getByRole('button', { name: /^Restore/ }).click();
+      const restore = page.getByRole('dialog', { name: 'Restore snapshot' });
+      await expect(restore).toBeVisible();
+      await restore.getByLabel(/Type the server's name/).fill('web-server-01');
+      await page.screenshot({ path: path.join(OUT, `restore-${label}.png`) });
+    });
+  });
+}
