@@ -38,7 +38,8 @@ pub fn Console(config: Config) -> impl IntoView {
     let client = Client::new(config.clone(), session);
     let store = Store::new(client.clone(), toasts, config.pinned_server);
     let view_state = ViewState::new(config.owns_url, config.pinned_server);
-    if let Some(id) = config.pinned_server {
+    // A pinned or deep-linked server is known before it has any snapshot.
+    if let Some(id) = config.pinned_server.or(view_state.server.get_untracked()) {
         store.extra_servers.set(vec![ServerRef {
             id,
             name: format!("Server {id}"),

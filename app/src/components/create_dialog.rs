@@ -65,30 +65,34 @@ pub fn CreateDialog() -> impl IntoView {
         }
         suggested.set(next);
     };
+    // Resets the form each time the dialog opens. Only `dialogs.create` is tracked: the
+    // rest must not re-run this (and undo the user's choices) when it changes.
     Effect::new(move |_| {
         if !dialogs.create.get() {
             return;
         }
-        // The server being looked at, else the first with room for another snapshot.
-        let servers = store.servers();
-        let start = view_state
-            .server
-            .get_untracked()
-            .or_else(|| {
-                servers
-                    .iter()
-                    .find(|s| store.count_for(s.id) < rules::MAX_SNAPSHOTS_PER_SERVER)
-                    .or(servers.first())
-                    .map(|s| s.id)
-            })
-            .map_or_else(|| OTHER.to_owned(), |id| id.to_string());
-        choice.set(start);
-        other_id.set(String::new());
-        description.set(String::new());
-        server_errors.set(FieldErrors::default());
-        name.set(String::new());
-        suggested.set(String::new());
-        suggest();
+        untrack(|| {
+            // The server being looked at, else the first with room for another snapshot.
+            let servers = store.servers();
+            let start = view_state
+                .server
+                .get()
+                .or_else(|| {
+                    servers
+                        .iter()
+                        .find(|s| store.count_for(s.id) < rules::MAX_SNAPSHOTS_PER_SERVER)
+                        .or(servers.first())
+                        .map(|s| s.id)
+                })
+                .map_or_else(|| OTHER.to_owned(), |id| id.to_string());
+            choice.set(start);
+            other_id.set(String::new());
+            description.set(String::new());
+            server_errors.set(FieldErrors::default());
+            name.set(String::new());
+            suggested.set(String::new());
+            suggest();
+        });
     });
 
     let name_error = move || {
@@ -240,8 +244,13 @@ pub fn CreateDialog() -> impl IntoView {
                             inputmode="numeric"
                             autocomplete="off"
                             aria-describedby="sc-create-server-msg"
-                            bind:value=other_id
-                            on:change=move |_| suggest()
+                            aria-invalid=move || server_message().is_some().to_string()
+                            prop:value=move || other_id.get()
+                            on:input=move |ev| {
+                                other_id.set(event_target_value(&ev));
+                                server_errors.update(|e| e.server = None);
+                                suggest();
+                            }
                         />
                     </div>
                 </Show>

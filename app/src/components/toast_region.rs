@@ -7,7 +7,7 @@ use crate::toasts::{Toasts, Tone};
 pub fn ToastRegion() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     view! {
-        <div class="sc-toasts" role="status" aria-live="polite">
+        <div class="sc-toasts" role="status" aria-live="polite" aria-label="Notifications">
             <For
                 each=move || toasts.items.get()
                 key=|t| t.id
