@@ -5,20 +5,21 @@ use js_sys::{Array, Date, Object, Reflect};
 use time::OffsetDateTime;
 use wasm_bindgen::JsValue;
 
-/// `5120` MB as "5.0 GB"; binary units, as consoles show disks.
+/// `5120` MB as "5.0 GB"; binary units, as consoles show disks. Integer arithmetic: Rust's
+/// float formatting would add about 11 KB to the wasm.
 pub fn size(mb: u64) -> String {
-    const UNITS: [&str; 3] = ["MB", "GB", "TB"];
-    let mut value = mb as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
+    const UNITS: [&str; 2] = ["GB", "TB"];
+    if mb < 1024 {
+        return format!("{mb} MB");
     }
-    if unit == 0 {
-        format!("{mb} MB")
+    let (divisor, unit) = if mb < 1024 * 1024 {
+        (1024, UNITS[0])
     } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
+        (1024 * 1024, UNITS[1])
+    };
+    // Tenths, rounded half up.
+    let tenths = (mb * 10 + divisor / 2) / divisor;
+    format!("{}.{} {unit}", tenths / 10, tenths % 10)
 }
 
 /// `5120` as "5,120 MB" (grouping by the browser's locale).
@@ -35,6 +36,13 @@ pub fn millis(at: OffsetDateTime) -> f64 {
 /// Now, in milliseconds since the epoch.
 pub fn now() -> f64 {
     Date::now()
+}
+
+/// The RFC 3339 form, for `<time datetime>`.
+pub fn iso(at: OffsetDateTime) -> String {
+    Date::new(&JsValue::from_f64(millis(at)))
+        .to_iso_string()
+        .into()
 }
 
 /// "15 Jan 2025, 18:30" in the browser's locale and time zone.

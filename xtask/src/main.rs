@@ -3,7 +3,9 @@
 
 mod cmd;
 mod dist;
+mod portal;
 mod serve;
+mod size;
 mod test;
 mod tools;
 
@@ -30,6 +32,15 @@ enum Command {
     Test,
     /// Build the release console into `dist/`: static files ready to host.
     Dist,
+    /// Serve the example admin portal (examples/portal) with the console embedded.
+    Portal {
+        #[arg(last = true)]
+        sim_args: Vec<String>,
+    },
+    /// Print the release bundle's size (wasm + JS + CSS, raw and gzip -9) against its budget.
+    Size,
+    /// Retake the README's screenshots into docs/screenshots/ (look at them before committing).
+    Screenshots,
 }
 
 fn main() -> ExitCode {
@@ -37,6 +48,9 @@ fn main() -> ExitCode {
         Command::Serve { sim_args } => serve::run(&sim_args),
         Command::Test => test::run(),
         Command::Dist => dist::run().map(|_| ()),
+        Command::Portal { sim_args } => portal::run(&sim_args),
+        Command::Screenshots => test::screenshots(),
+        Command::Size => size::run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test the project has, after installing what they need.
 
-use crate::cmd::{self, command, Result};
-use crate::tools;
+use crate::cmd::{self, command, root, Result};
+use crate::{dist, portal, size, tools};
 
 pub fn run() -> Result {
     cmd::step("Checking tools");
@@ -13,13 +13,26 @@ pub fn run() -> Result {
     cmd::step("Formatting");
     cmd::run(command("cargo", &["fmt", "--all", "--", "--check"]))?;
 
-    cmd::step("Lints");
+    cmd::step("Lints (native, and the console for wasm32)");
     cmd::run(command(
         "cargo",
         &[
             "clippy",
             "--workspace",
             "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))?;
+    cmd::run(command(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "snapshot-console",
+            "--target",
+            "wasm32-unknown-unknown",
             "--",
             "-D",
             "warnings",
@@ -38,9 +51,36 @@ pub fn run() -> Result {
         ],
     ))?;
 
-    cmd::step("Core and simulator tests");
+    cmd::step("Core, simulator and console unit tests");
     cmd::run(command("cargo", &["test", "--workspace"]))?;
+
+    browser_suite(&["--project=e2e"])?;
 
     println!("\nxtask test: every suite passed.");
     Ok(())
+}
+
+/// `cargo xtask screenshots`: the README's screenshots, taken by the same harness.
+pub fn screenshots() -> Result {
+    browser_suite(&["--project=screenshots"])?;
+    println!("\nScreenshots written to docs/screenshots/. Look at them before committing.");
+    Ok(())
+}
+
+/// Builds the release console, the portal site and the simulator, then runs Playwright in
+/// Debian's Chromium.
+fn browser_suite(playwright_args: &[&str]) -> Result {
+    let dist = dist::run()?;
+    size::report(&dist)?;
+    portal::assemble(&dist)?;
+    cmd::step("Building the simulator for the browser tests");
+    cmd::run(command("cargo", &["build", "--package", "snapshot-sim"]))?;
+    tools::ensure_apt("chromium", &["chromium"])?;
+    tools::ensure_npm_packages(&root().join("tests"))?;
+    cmd::step("Browser tests (Playwright, Debian's Chromium)");
+    let mut args = vec!["playwright", "test"];
+    args.extend_from_slice(playwright_args);
+    let mut playwright = command("npx", &args);
+    playwright.current_dir(root().join("tests"));
+    cmd::run(playwright)
 }

@@ -167,6 +167,23 @@ pub fn ensure_python_requests() -> Result {
     ))
 }
 
+/// The packages of `dir/package-lock.json`, installed exactly (`npm ci`) when missing.
+/// Playwright's browser download is never run: the tests use Debian's Chromium.
+pub fn ensure_npm_packages(dir: &std::path::Path) -> Result {
+    if dir
+        .join("node_modules")
+        .join(".bin")
+        .join("playwright")
+        .exists()
+    {
+        return Ok(());
+    }
+    cmd::step(&format!("Installing npm packages in {}", dir.display()));
+    let mut install = command("npm", &["ci", "--no-audit", "--no-fund"]);
+    install.current_dir(dir);
+    cmd::run(install)
+}
+
 /// Debian packages that provide `program`.
 pub fn ensure_apt(program: &str, packages: &[&str]) -> Result {
     if output_line(program, &["--version"]).is_some() {

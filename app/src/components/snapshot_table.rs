@@ -72,10 +72,7 @@ fn Row(snapshot: Snapshot) -> impl IntoView {
     let Clock(now) = expect_context::<Clock>();
     let created_ms = format::millis(snapshot.created_at);
     let created_abs = format::absolute(snapshot.created_at);
-    let created_iso = snapshot
-        .created_at
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    let created_iso = format::iso(snapshot.created_at);
     let refusal = rules::check_restore(
         &snapshot.name,
         &snapshot.status,

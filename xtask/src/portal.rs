@@ -1,0 +1,51 @@
+//! The example host page (examples/portal) with the release console copied into `console/`:
+//! what the embedding browser test runs against, and `cargo xtask portal` serves.
+
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{self, command, root, Result};
+
+/// Builds `target/portal-site/` from `examples/portal/` and `dist/`; returns its path.
+pub fn assemble(dist: &Path) -> Result<PathBuf> {
+    let site = root().join("target").join("portal-site");
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&root().join("examples").join("portal"), &site)?;
+    copy_dir(dist, &site.join("console"))?;
+    Ok(site)
+}
+
+/// `cargo xtask portal`: the mock admin portal with the console embedded, on the simulator.
+pub fn run(sim_args: &[String]) -> Result {
+    let dist = crate::dist::run()?;
+    let site = assemble(&dist)?;
+    cmd::step("Serving the example portal (Ctrl-C stops it)");
+    let site = site.display().to_string();
+    let mut args = vec![
+        "run",
+        "--quiet",
+        "--package",
+        "snapshot-sim",
+        "--",
+        "--console-dir",
+        &site,
+    ];
+    args.extend(sim_args.iter().map(String::as_str));
+    cmd::run(command("cargo", &args))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .map_err(|e| format!("cannot copy to {}: {e}", target.display()))?;
+        }
+    }
+    Ok(())
+}

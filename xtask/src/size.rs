@@ -1,0 +1,61 @@
+//! `cargo xtask size`: the release bundle's size, per file and in all, raw and gzip -9.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::cmd::{self, Result};
+
+/// The console's budget for wasm + JS + CSS after gzip -9.
+const BUDGET_GZIP_BYTES: u64 = 250 * 1024;
+
+pub fn run() -> Result {
+    let dist = crate::dist::run()?;
+    report(&dist)
+}
+
+/// Prints the table and fails if the gzip total is over budget.
+pub fn report(dist: &Path) -> Result {
+    cmd::step("Release bundle size (gzip -9)");
+    let mut files: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("wasm" | "js" | "css")
+            )
+        })
+        .collect();
+    files.sort();
+    let (mut raw_total, mut gz_total) = (0, 0);
+    println!("{:<32} {:>10} {:>10}", "file", "raw", "gzip -9");
+    for file in &files {
+        let raw = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
+        let out = Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(file)
+            .output()
+            .map_err(|e| format!("cannot run gzip: {e}"))?;
+        let gz = out.stdout.len() as u64;
+        raw_total += raw;
+        gz_total += gz;
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        println!("{name:<32} {raw:>10} {gz:>10}");
+    }
+    println!(
+        "{:<32} {raw_total:>10} {gz_total:>10}",
+        "total (wasm + JS + CSS)"
+    );
+    println!(
+        "budget: {} KB gzip; used {:.1} KB ({:.0}%)",
+        BUDGET_GZIP_BYTES / 1024,
+        gz_total as f64 / 1024.0,
+        100.0 * gz_total as f64 / BUDGET_GZIP_BYTES as f64
+    );
+    if gz_total > BUDGET_GZIP_BYTES {
+        return Err(format!(
+            "the bundle is {gz_total} bytes gzip, over the {BUDGET_GZIP_BYTES} byte budget"
+        ));
+    }
+    Ok(())
+}
