@@ -54,6 +54,28 @@ pub fn run() -> Result {
     cmd::step("Core, simulator and console unit tests");
     cmd::run(command("cargo", &["test", "--workspace"]))?;
 
+    cmd::step("Console component tests in Chromium (wasm-bindgen-test)");
+    tools::ensure_apt("chromium", &["chromium"])?;
+    tools::ensure_apt("chromedriver", &["chromium-driver"])?;
+    let mut wasm_tests = command(
+        "cargo",
+        &[
+            "test",
+            "--package",
+            "snapshot-console",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "web",
+        ],
+    );
+    // app/webdriver.json gives Chromium its flags; chromedriver comes from Debian.
+    wasm_tests.env("CHROMEDRIVER", "/usr/bin/chromedriver").env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    );
+    cmd::run(wasm_tests)?;
+
     browser_suite(&["--project=e2e"])?;
 
     println!("\nxtask test: every suite passed.");
