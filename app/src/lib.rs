@@ -8,6 +8,7 @@ pub mod format;
 pub mod messages;
 pub mod session;
 pub mod store;
+pub mod submission;
 pub mod toasts;
 pub mod transport;
 pub mod view_state;

@@ -1,6 +1,5 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use snapshot_api::endpoints::SnapshotCreate;
 use snapshot_api::{rules, ApiError, Description, ServerId, ServerStatus, SnapshotName};
 
@@ -8,6 +7,7 @@ use super::modal::Modal;
 use super::Dialogs;
 use crate::client::Client;
 use crate::store::Store;
+use crate::submission::Submission;
 use crate::toasts::{Toasts, Tone};
 use crate::view_state::ViewState;
 use crate::{format, messages};
@@ -38,7 +38,8 @@ pub fn CreateDialog() -> impl IntoView {
     let suggested = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let server_errors = RwSignal::new(FieldErrors::default());
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let pending = submission.pending;
 
     let server_id = move || -> Result<ServerId, String> {
         let choice = choice.get();
@@ -118,11 +119,6 @@ pub fn CreateDialog() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        // Checked before anything else, synchronously: a second click while the first create
-        // is on its way sends nothing.
-        if pending.get_untracked() {
-            return;
-        }
         let fields = (
             server_id(),
             SnapshotName::parse(&name.get_untracked()),
@@ -138,15 +134,14 @@ pub fn CreateDialog() -> impl IntoView {
         if quota_refusal().is_some() {
             return;
         }
-        pending.set(true);
         server_errors.set(FieldErrors::default());
         let note = (!note.as_str().trim().is_empty()).then_some(note);
         let client = client.clone();
-        spawn_local(async move {
+        // Errors go on the fields they concern, so the submission itself reports none.
+        submission.run(async move {
             let result = client
                 .call(&SnapshotCreate::new(server, snapshot_name, note))
                 .await;
-            pending.set(false);
             let outcome_unknown = matches!(
                 result,
                 Err(ApiError::Transport { .. } | ApiError::Server { .. })
@@ -169,6 +164,7 @@ pub fn CreateDialog() -> impl IntoView {
                 // The create may have happened; the list will say.
                 store.refresh();
             }
+            None
         });
     };
 

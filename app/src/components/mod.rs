@@ -4,6 +4,7 @@
 mod console;
 mod create_dialog;
 mod delete_dialog;
+mod dialog_actions;
 mod header;
 mod modal;
 mod quota;

@@ -6,6 +6,8 @@ use crate::format;
 use crate::store::Store;
 use crate::view_state::ViewState;
 
+const RESTORE_NOTE_MS: f64 = 15.0 * 60.0 * 1000.0;
+
 /// Each known server with its snapshot quota ("3 / 5"); choosing one filters the list.
 #[component]
 pub fn Quota() -> impl IntoView {
@@ -19,7 +21,12 @@ pub fn Quota() -> impl IntoView {
             .map(|server| {
                 let count = store.count_for(server.id);
                 let full = count >= MAX_SNAPSHOTS_PER_SERVER;
-                let restoring = store.restoring.with(|m| m.get(&server.id).copied());
+                // The console only knows when it started a restore; the page says restores take
+                // 5–15 minutes, so the note goes after that.
+                let restoring = store
+                    .restoring
+                    .with(|m| m.get(&server.id).copied())
+                    .filter(|at| now.get_untracked() - at < RESTORE_NOTE_MS);
                 let id = server.id;
                 let selected = move || view_state.server.get() == Some(id);
                 let toggle = move |_| {
@@ -39,7 +46,7 @@ pub fn Quota() -> impl IntoView {
                             {full.then(|| view! { <span class="sc-quota-note">"Limit reached"</span> })}
                             {restoring.map(|at| view! {
                                 <span class="sc-quota-note sc-restoring">
-                                    {move || format!("Restore started {}", format::relative(at, now.get()))}
+                                    {move || format!("Restore started {} (takes 5–15 min)", format::relative(at, now.get()))}
                                 </span>
                             })}
                         </button>

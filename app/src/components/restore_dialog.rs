@@ -1,12 +1,13 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use snapshot_api::endpoints::SnapshotRestore;
 use snapshot_api::{ApiError, Snapshot};
 
+use super::dialog_actions::DialogActions;
 use super::modal::Modal;
 use super::{Clock, Dialogs};
 use crate::client::Client;
 use crate::store::Store;
+use crate::submission::Submission;
 use crate::toasts::{Toasts, Tone};
 use crate::{format, messages};
 
@@ -20,47 +21,45 @@ pub fn RestoreDialog() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     let Clock(now) = expect_context::<Clock>();
     let typed = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
     Effect::new(move |_| {
         if dialogs.restore.with(Option::is_some) {
             typed.set(String::new());
-            error.set(None);
+            submission.reset();
         }
     });
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
         let client = client.clone();
-        spawn_local(async move {
+        submission.run(async move {
             let result = client
                 .call(&SnapshotRestore {
                     snapshot_id: snapshot.id,
                 })
                 .await;
-            pending.set(false);
             match result {
                 Ok(accepted) => {
                     store.mark_restoring(accepted.server.id);
                     toasts.push(
                         Tone::Success,
-                        format!("{} is {}. {}", accepted.server.name, accepted.server.status, accepted.message),
+                        format!(
+                            "{} is {}. {}",
+                            accepted.server.name, accepted.server.status, accepted.message
+                        ),
                     );
                     dialogs.restore.set(None);
+                    None
                 }
                 Err(ApiError::NotFound { .. }) => {
                     store.remove(snapshot.id);
-                    error.set(Some("This snapshot no longer exists, so there is nothing to restore from. It has been taken off the list.".to_owned()));
+                    Some("This snapshot no longer exists, so there is nothing to restore from. It has been taken off the list.".to_owned())
                 }
-                Err(ApiError::InvalidState { detail }) => error.set(Some(format!(
+                Err(ApiError::InvalidState { detail }) => Some(format!(
                     "The API refused the restore because the server is not in a state that allows one: {detail}"
-                ))),
-                Err(ApiError::Unauthorized { .. }) => {}
-                Err(other) => error.set(Some(messages::describe(&other, "start the restore"))),
+                )),
+                // The sign-in prompt replaces the console.
+                Err(ApiError::Unauthorized { .. }) => None,
+                Err(other) => Some(messages::describe(&other, "start the restore")),
             }
         });
     });
@@ -108,18 +107,14 @@ pub fn RestoreDialog() -> impl IntoView {
                     <label for="sc-restore-confirm">{format!("Type the server's name, {server}, to confirm")}</label>
                     <input id="sc-restore-confirm" autocomplete="off" spellcheck="false" bind:value=typed/>
                 </div>
-                {move || error.get().map(|m| view! { <p class="sc-banner sc-banner-error" role="alert">{m}</p> })}
-                <div class="sc-dialog-actions">
-                    <button type="button" class="sc-button sc-quiet" on:click=move |_| dialogs.restore.set(None)>"Cancel"</button>
-                    <button
-                        type="button"
-                        class="sc-button sc-danger-solid"
-                        disabled=move || !matches() || pending.get()
-                        on:click=move |_| confirm.run(target.clone())
-                    >
-                        {move || if pending.get() { "Restoring…" } else { "Restore" }}
-                    </button>
-                </div>
+                <DialogActions
+                    submission
+                    label="Restore"
+                    pending_label="Restoring…"
+                    blocked=Signal::derive(move || !matches())
+                    on_cancel=Callback::new(move |()| dialogs.restore.set(None))
+                    on_confirm=Callback::new(move |()| confirm.run(target.clone()))
+                />
             }
         })
     };

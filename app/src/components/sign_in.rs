@@ -47,6 +47,7 @@ pub fn SignIn() -> impl IntoView {
                     type="password"
                     autocomplete="off"
                     spellcheck="false"
+                    autofocus
                     aria-describedby="sc-token-help sc-token-error"
                     aria-invalid=move || problem.with(Option::is_some).to_string()
                     bind:value=token
