@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use snapshot_api::endpoints::SnapshotList;
-use snapshot_api::{Api, ApiError, Endpoint, Snapshot, SnapshotListAll};
+use std::time::Duration;
+
+use snapshot_api::{retry, Api, ApiError, Endpoint, Snapshot, SnapshotListAll};
 
 use crate::config::Config;
 use crate::session::Session;
@@ -52,18 +54,38 @@ impl Client {
         self.after(&token, result)
     }
 
-    /// Every snapshot `list` selects, following `next` pages.
+    /// Every snapshot `list` selects, following `next` pages. Each page is a read, so a
+    /// transient failure is retried by the core's rule, with jitter added here.
     pub async fn snapshot_list(&self, list: SnapshotList) -> Result<Vec<Snapshot>, ApiError> {
         let (api, token) = self.api()?;
         let mut all = SnapshotListAll::new(list);
         let result = async {
+            // A failed page leaves the paginator where it was: its next request is the retry.
+            let mut attempt = 0;
             while let Some(request) = all.next_request(&api) {
-                let response = transport::send(request).await?;
-                all.receive(&api, &response)?;
+                let outcome = match transport::send(request).await {
+                    Ok(response) => all.receive(&api, &response),
+                    Err(e) => Err(e),
+                };
+                let Err(error) = outcome else {
+                    attempt = 0;
+                    continue;
+                };
+                attempt += 1;
+                let wait = retry::retry_delay(&error, attempt, SnapshotList::IDEMPOTENT, now())
+                    .ok_or(error)?;
+                let jitter = Duration::from_millis((js_sys::Math::random() * 250.0) as u64);
+                gloo_timers::future::sleep(wait + jitter).await;
             }
             Ok(())
         }
         .await;
         self.after(&token, result.map(|()| all.into_snapshots()))
     }
+}
+
+fn now() -> time::OffsetDateTime {
+    let nanos = (js_sys::Date::now() * 1e6) as i128;
+    time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }

@@ -40,6 +40,9 @@ pub fn describe(error: &ApiError, what: &str) -> String {
         ApiError::Transport { .. } => format!(
             "Could not reach the API to {what}. Check the connection and try again."
         ),
+        ApiError::Timeout { seconds } => format!(
+            "The API did not answer within {seconds} seconds, so the console stopped waiting to {what}. Try again shortly."
+        ),
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Store {
     /// Why the last refresh failed; the list on screen is then the one before it.
     pub error: RwSignal<Option<String>>,
     pub updated_at: RwSignal<Option<f64>>,
+    /// Whether the browser says it is online; polling waits while it is not.
+    pub online: RwSignal<bool>,
     /// Servers this console started a restore on, with when it started (ms).
     pub restoring: RwSignal<HashMap<ServerId, f64>>,
     /// Servers learnt from the pinned configuration or typed by the user, beyond the list's.
@@ -50,6 +52,7 @@ impl Store {
             refreshing: RwSignal::new(false),
             error: RwSignal::new(None),
             updated_at: RwSignal::new(None),
+            online: RwSignal::new(window().navigator().on_line()),
             restoring: RwSignal::new(HashMap::new()),
             extra_servers: RwSignal::new(Vec::new()),
             generation: StoredValue::new(0),
@@ -71,6 +74,21 @@ impl Store {
             }
         });
         on_cleanup(move || handle.remove());
+        // Offline: stop polling; back online: catch up on what was in progress.
+        let offline = window_event_listener_untyped("offline", move |_| {
+            store.online.set(false);
+            store.stop_polling();
+        });
+        let online = window_event_listener_untyped("online", move |_| {
+            store.online.set(true);
+            if store.has_in_progress() || store.error.with_untracked(Option::is_some) {
+                store.refresh();
+            }
+        });
+        on_cleanup(move || {
+            offline.remove();
+            online.remove();
+        });
         store
     }
 
@@ -198,7 +216,7 @@ impl Store {
             self.poll_attempt.set_value(0);
             return;
         }
-        if !document_visible() {
+        if !document_visible() || !self.online.get_untracked() {
             return;
         }
         let attempt = self.poll_attempt.get_value();

@@ -36,6 +36,21 @@ export class Sim {
     return { status: response.status, json: text ? JSON.parse(text) : null };
   }
 
+  /** Calls the simulator's test control (`--test-control`), e.g. to queue a fault. */
+  async control(p: string, body: unknown = {}, method = 'POST'): Promise<void> {
+    const response = await fetch(this.url(`/_sim${p}`), {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 204) throw new Error(`control ${p}: ${response.status} ${await response.text()}`);
+  }
+
+  /** Queues `fault` for the next `times` requests of `operation` (e.g. 'snapshot_list'). */
+  fault(operation: string, fault: object, times = 1): Promise<void> {
+    return this.control('/faults', { operation, fault, times });
+  }
+
   stop(): void {
     this.child.kill('SIGKILL');
   }
@@ -58,6 +73,8 @@ export async function startSim(options: SimOptions): Promise<Sim> {
     '--create-delay-ms', String(options.createDelayMs),
     '--restore-delay-ms', String(options.restoreDelayMs),
     '--console-dir', options.consoleDir,
+    // Faults, revocation and advancing transitions for the tests (routes under /_sim/).
+    '--test-control',
     ...options.extraArgs,
   ];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
@@ -82,6 +99,9 @@ type Fixtures = {
   simOptions: SimOptions;
   sim: Sim;
   pageErrors: string[];
+  /** Content-Security-Policy violations a test expects (all others fail it). */
+  expectedCspViolations: number;
+  cspViolations: void;
   apiRequests: Request[];
 };
 
@@ -101,18 +121,36 @@ export const test = base.extend<Fixtures>({
     await use(sim);
     sim.stop();
   },
-  pageErrors: async ({ page }, use) => {
+  pageErrors: async ({ page, expectedCspViolations }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       // The browser's own reports of failed requests are expected in error-path tests.
-      if (m.type() === 'error' && !/status of (4\d\d|5\d\d)|net::ERR_/.test(m.text())) {
+      const expected = /status of (4\d\d|5\d\d)|net::ERR_/.test(m.text())
+        || (expectedCspViolations > 0 && /Content Security Policy/.test(m.text()));
+      if (m.type() === 'error' && !expected) {
         errors.push(`console.error: ${m.text()}`);
       }
     });
     await use(errors);
     expect(errors, 'the console must not log errors or panic').toEqual([]);
   },
+  expectedCspViolations: [0, { option: true }],
+  // Every test counts CSP violations in every page it opens; there must be none (but for
+  // the test that provokes one on purpose).
+  cspViolations: [
+    async ({ page, expectedCspViolations }, use) => {
+      await page.addInitScript(() => {
+        (window as any).__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as any).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await use();
+      const seen: string[] = await page.evaluate(() => (window as any).__cspViolations ?? []).catch(() => []);
+      expect(seen, 'Content-Security-Policy violations').toHaveLength(expectedCspViolations);
+    },
+    { auto: true },
+  ],
   apiRequests: async ({ page }, use) => {
     const requests: Request[] = [];
     page.on('request', (r) => {

@@ -28,5 +28,10 @@ pub fn run() -> Result<PathBuf> {
             &dist.to_string_lossy(),
         ],
     ))?;
+    let policy = crate::csp::apply(&dist)?;
+    println!(
+        "Content-Security-Policy (dist/{}): {policy}",
+        crate::csp::CSP_FILE
+    );
     Ok(dist)
 }

@@ -2,6 +2,7 @@
 //! machine with only Rust, Node/npm, Python and apt can run the console and every test.
 
 mod cmd;
+mod csp;
 mod dist;
 mod portal;
 mod serve;

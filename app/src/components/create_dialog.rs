@@ -142,10 +142,7 @@ pub fn CreateDialog() -> impl IntoView {
             let result = client
                 .call(&SnapshotCreate::new(server, snapshot_name, note))
                 .await;
-            let outcome_unknown = matches!(
-                result,
-                Err(ApiError::Transport { .. } | ApiError::Server { .. })
-            );
+            let outcome_unknown = result.as_ref().is_err_and(ApiError::outcome_unknown);
             match result {
                 Ok(created) => {
                     let text = format!(
@@ -326,6 +323,12 @@ fn place_error(error: &ApiError, server: ServerId) -> FieldErrors {
         ApiError::InvalidState { detail } => out.server = Some(detail.clone()),
         // The sign-in prompt replaces the console.
         ApiError::Unauthorized { .. } => {}
+        other if other.outcome_unknown() => {
+            out.form = Some(format!(
+                "{} The snapshot may have been created all the same: the list is being refreshed, so check it before creating another.",
+                messages::describe(other, "create the snapshot")
+            ))
+        }
         other => out.form = Some(messages::describe(other, "create the snapshot")),
     }
     out

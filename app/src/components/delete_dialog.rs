@@ -41,6 +41,14 @@ pub fn DeleteDialog() -> impl IntoView {
                 }
                 // The sign-in prompt replaces the console.
                 Err(ApiError::Unauthorized { .. }) => return None,
+                Err(other) if other.outcome_unknown() => {
+                    // The list will show whether it went.
+                    store.refresh();
+                    return Some(format!(
+                        "{} It may have been deleted all the same: the list is being refreshed.",
+                        messages::describe(&other, "delete the snapshot")
+                    ));
+                }
                 Err(other) => return Some(messages::describe(&other, "delete the snapshot")),
             };
             store.remove(snapshot.id);

@@ -39,6 +39,11 @@ pub fn Header() -> impl IntoView {
                 </button>
             </div>
         </header>
+        {move || (!store.online.get()).then(|| view! {
+            <p class="sc-banner" role="status">
+                "You are offline. The list will update when the connection is back."
+            </p>
+        })}
         {move || store.error.get().map(|error| view! {
             <div class="sc-banner sc-banner-error" role="alert">
                 <p>{error}</p>

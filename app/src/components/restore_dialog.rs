@@ -59,6 +59,10 @@ pub fn RestoreDialog() -> impl IntoView {
                 )),
                 // The sign-in prompt replaces the console.
                 Err(ApiError::Unauthorized { .. }) => None,
+                Err(other) if other.outcome_unknown() => Some(format!(
+                    "{} The restore may have started all the same; do not start it again until the server is back.",
+                    messages::describe(&other, "start the restore")
+                )),
                 Err(other) => Some(messages::describe(&other, "start the restore")),
             }
         });

@@ -74,8 +74,16 @@ pub enum ApiError {
         /// The body's first characters, with the token removed, to help whoever debugs it.
         excerpt: String,
     },
+    /// No answer within the caller's deadline. Made by the transport, never by this crate's
+    /// decoders. For a write, whether it happened is unknown.
+    #[error("no answer within {seconds} s")]
+    Timeout {
+        /// The deadline.
+        seconds: u32,
+    },
     /// The request did not complete: network down, connection closed, CORS refusal. Made by
-    /// the transport, never by this crate's decoders.
+    /// the transport, never by this crate's decoders. For a write, whether it happened is
+    /// unknown.
     #[error("network error: {message}")]
     Transport {
         /// What the transport reported.
@@ -121,7 +129,7 @@ impl ApiError {
             Self::Server { status, .. }
             | Self::UnexpectedStatus { status, .. }
             | Self::Undecodable { status, .. } => Some(*status),
-            Self::Transport { .. } => None,
+            Self::Transport { .. } | Self::Timeout { .. } => None,
         }
     }
 
@@ -130,10 +138,23 @@ impl ApiError {
     /// again automatically, as a create whose answer was lost may already have happened.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::RateLimited { .. } | Self::Transport { .. } => true,
+            Self::RateLimited { .. } | Self::Transport { .. } | Self::Timeout { .. } => true,
             Self::Server { status, .. } => matches!(status, 502..=504),
             _ => false,
         }
+    }
+
+    /// Whether a write that failed this way may still have happened: no answer, a lost
+    /// connection, a body that could not be read, or a server failure after acceptance.
+    /// The caller should read the list again rather than send the write again.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            Self::Transport { .. }
+                | Self::Timeout { .. }
+                | Self::Undecodable { .. }
+                | Self::Server { .. }
+        )
     }
 
     /// The messages about one request field (`name`, `server_id`, `description`).

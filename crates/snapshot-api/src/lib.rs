@@ -28,6 +28,7 @@ mod invalid;
 mod model;
 mod name;
 mod paging;
+pub mod retry;
 pub mod rules;
 mod status;
 mod token;

@@ -24,7 +24,9 @@ pub async fn require_token(
         None => {
             SimError::Unauthorized("Authentication credentials were not provided.").into_response()
         }
-        Some(token) if state.tokens.contains(token) => next.run(request).await,
+        Some(token) if state.tokens.contains(token) && !state.control.is_revoked(token) => {
+            next.run(request).await
+        }
         Some(_) => SimError::Unauthorized("Invalid token.").into_response(),
     }
 }

@@ -38,9 +38,19 @@ pub struct Config {
     #[arg(long, value_name = "DIR")]
     pub console_dir: Option<PathBuf>,
 
+    /// An origin allowed to frame the console (repeatable); without one, none may. Sent as
+    /// the `frame-ancestors` part of the console's Content-Security-Policy.
+    #[arg(long = "frame-ancestor", value_name = "ORIGIN")]
+    pub frame_ancestors: Vec<String>,
+
     /// A browser origin allowed to call the API cross-origin (repeatable).
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
+
+    /// Enable the `/_sim/` test-control routes (faults, chaos, token revocation, advancing
+    /// transitions). Never on by default: without it those paths are 404.
+    #[arg(long)]
+    pub test_control: bool,
 
     /// Data to start a new database with; an existing database is kept as it is.
     #[arg(long, value_enum, default_value = "demo")]

@@ -4,6 +4,7 @@
 
 mod auth;
 mod config;
+mod control;
 mod db;
 mod error;
 mod handlers;
@@ -26,6 +27,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct AppState {
     db: Arc<db::Db>,
     tokens: Arc<HashSet<String>>,
+    control: Arc<control::Control>,
     create_delay_ms: i64,
     restore_delay_ms: i64,
 }
@@ -59,6 +61,7 @@ pub fn build(config: &Config) -> Result<Simulator, rusqlite::Error> {
     let state = AppState {
         db,
         tokens: Arc::new(tokens),
+        control: control::Control::new(config.test_control),
         create_delay_ms: config.create_delay_ms.try_into().unwrap_or(i64::MAX),
         restore_delay_ms: config.restore_delay_ms.try_into().unwrap_or(i64::MAX),
     };

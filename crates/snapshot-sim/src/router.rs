@@ -1,3 +1,5 @@
+use std::path::Path;
+
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::from_fn_with_state;
@@ -12,7 +14,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::handlers::{snapshot_create, snapshot_delete, snapshot_list, snapshot_restore};
-use crate::{auth, AppState, Config, SimError, MAX_BODY_BYTES};
+use crate::{auth, control, AppState, Config, SimError, MAX_BODY_BYTES};
 
 /// The whole app: the API under `/api/v1`, and the console's files at `/` when configured.
 pub fn router(state: AppState, config: &Config) -> Router {
@@ -30,24 +32,62 @@ pub fn router(state: AppState, config: &Config) -> Router {
         })
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // Faults come before authentication, as a failing proxy's would.
+        .layer(from_fn_with_state(state.clone(), control::inject))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
         .layer(option_layer(cors(&config.cors_origins)))
-        .with_state(state);
-    let app = Router::new().nest("/api", api);
+        .with_state(state.clone());
+    let app = Router::new()
+        .nest("/api", api)
+        .nest("/_sim", control::routes(state));
     let app = match &config.console_dir {
-        Some(dir) => app
-            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        Some(dir) => app.fallback_service(console_files(dir, &config.frame_ancestors)),
         None => app.fallback(not_found),
     };
+    let app = app
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ));
     // One line per request: method, path and status; never headers, so never the token.
     app.layer(
         TraceLayer::new_for_http()
             .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
             .on_response(DefaultOnResponse::new().level(Level::INFO)),
     )
+}
+
+/// The console's files, with the Content-Security-Policy that `cargo xtask dist` wrote to
+/// `csp.txt` (plus `frame-ancestors`, which only works as a header), and `no-cache` so a new
+/// `index.html` is never paired with old assets.
+fn console_files(dir: &Path, frame_ancestors: &[String]) -> Router {
+    let ancestors = if frame_ancestors.is_empty() {
+        "'none'".to_owned()
+    } else {
+        frame_ancestors.join(" ")
+    };
+    let policy = std::fs::read_to_string(dir.join("csp.txt"))
+        .ok()
+        .and_then(|p| {
+            HeaderValue::from_str(&format!("{}; frame-ancestors {ancestors}", p.trim())).ok()
+        });
+    let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+    Router::new()
+        .fallback_service(files)
+        .layer(option_layer(policy.map(|p| {
+            SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, p)
+        })))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
 }
 
 async fn not_found() -> impl IntoResponse {

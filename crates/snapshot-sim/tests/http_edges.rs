@@ -195,3 +195,44 @@ async fn serves_the_console_with_index_fallback_but_keeps_api_404s() {
     assert_eq!(api.status(), 404);
     assert_eq!(api.body().as_slice(), br#"{"detail":"Not found."}"#);
 }
+
+#[tokio::test]
+async fn the_console_is_served_with_its_policy_and_security_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<title>console</title>").unwrap();
+    std::fs::write(
+        dir.path().join("csp.txt"),
+        "default-src 'none'; script-src 'self'\n",
+    )
+    .unwrap();
+    let dir_arg = dir.path().display().to_string();
+    let get = |uri: &str| Request::builder().uri(uri).body(Vec::new()).unwrap();
+
+    let console = app(&["--console-dir", &dir_arg]);
+    let index = send(&console, get("/")).await;
+    assert_eq!(
+        index.headers()["content-security-policy"],
+        "default-src 'none'; script-src 'self'; frame-ancestors 'none'"
+    );
+    assert_eq!(index.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(index.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(index.headers()["cache-control"], "no-cache");
+
+    let portal = app(&[
+        "--console-dir",
+        &dir_arg,
+        "--frame-ancestor",
+        "https://portal.example",
+        "--frame-ancestor",
+        "'self'",
+    ]);
+    let framed = send(&portal, get("/deep/link")).await;
+    assert!(framed.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .ends_with("frame-ancestors https://portal.example 'self'"));
+
+    let api = send(&console, get("/api/v1/snapshots/")).await;
+    assert_eq!(api.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(api.headers()["cache-control"], "no-store");
+}

@@ -1,0 +1,255 @@
+//! `--test-control`: absent without the flag; with it, each fault, revocation, advancing
+//! transitions, and chaos that repeats itself for a seed.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{api, app, call, send, TOKEN};
+use http::Request;
+use serde_json::json;
+use snapshot_api::endpoints::{SnapshotCreate, SnapshotList};
+use snapshot_api::{ApiError, RetryAfter, ServerId, SnapshotName, SnapshotStatus};
+use tower::ServiceExt;
+
+fn control(path: &str, body: serde_json::Value) -> Request<Vec<u8>> {
+    Request::builder()
+        .method("POST")
+        .uri(format!("/_sim{path}"))
+        .header("content-type", "application/json")
+        .body(serde_json::to_vec(&body).unwrap())
+        .unwrap()
+}
+
+async fn fault(app: &axum::Router, operation: &str, fault: serde_json::Value, times: u32) {
+    let r = send(
+        app,
+        control(
+            "/faults",
+            json!({"operation": operation, "fault": fault, "times": times}),
+        ),
+    )
+    .await;
+    assert_eq!(r.status(), 204);
+}
+
+fn list() -> SnapshotList {
+    SnapshotList::all()
+}
+
+fn create(name: &str) -> SnapshotCreate {
+    SnapshotCreate::new(
+        ServerId::new(12347).unwrap(),
+        SnapshotName::parse(name).unwrap(),
+        None,
+    )
+}
+
+#[tokio::test]
+async fn without_the_flag_there_is_no_control() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "console").unwrap();
+    let dir_arg = dir.path().display().to_string();
+    let app = app(&["--console-dir", &dir_arg]);
+    for path in ["/faults", "/revoke", "/advance", "/chaos", "/anything"] {
+        let r = send(&app, control(path, json!({}))).await;
+        assert_eq!(r.status(), 404, "{path}");
+        assert_eq!(r.body().as_slice(), br#"{"detail":"Not found."}"#);
+    }
+}
+
+#[tokio::test]
+async fn forced_statuses_happen_once_each_then_stop() {
+    let app = app(&["--test-control"]);
+    fault(
+        &app,
+        "snapshot_list",
+        json!({"kind": "status", "status": 503}),
+        1,
+    )
+    .await;
+    fault(
+        &app,
+        "snapshot_list",
+        json!({"kind": "status", "status": 429, "retry_after": 7}),
+        1,
+    )
+    .await;
+    fault(
+        &app,
+        "snapshot_list",
+        json!({"kind": "status", "status": 500}),
+        1,
+    )
+    .await;
+    let errors = [
+        call(&app, TOKEN, &list()).await.unwrap_err(),
+        call(&app, TOKEN, &list()).await.unwrap_err(),
+        call(&app, TOKEN, &list()).await.unwrap_err(),
+    ];
+    assert_eq!(
+        errors[0],
+        ApiError::Server {
+            status: 503,
+            detail: Some("Service Unavailable".into())
+        }
+    );
+    assert_eq!(
+        errors[1],
+        ApiError::RateLimited {
+            retry_after: Some(RetryAfter::Seconds(7))
+        }
+    );
+    assert_eq!(errors[2].status(), Some(500));
+    assert_eq!(call(&app, TOKEN, &list()).await.unwrap().count, 9);
+}
+
+#[tokio::test]
+async fn a_forced_status_on_a_write_changes_nothing() {
+    let app = app(&["--test-control"]);
+    fault(
+        &app,
+        "snapshot_create",
+        json!({"kind": "status", "status": 500}),
+        1,
+    )
+    .await;
+    assert!(call(&app, TOKEN, &create("refused")).await.is_err());
+    assert_eq!(call(&app, TOKEN, &list()).await.unwrap().count, 9);
+}
+
+#[tokio::test]
+async fn broken_bodies_are_undecodable_but_writes_happened() {
+    let app = app(&["--test-control"]);
+    for body in ["malformed", "truncated", "html", "empty", "huge"] {
+        fault(
+            &app,
+            "snapshot_list",
+            json!({"kind": "body", "body": body}),
+            1,
+        )
+        .await;
+        let err = call(&app, TOKEN, &list()).await.unwrap_err();
+        assert!(
+            matches!(err, ApiError::Undecodable { status: 200, .. }),
+            "{body}: {err:?}"
+        );
+    }
+    fault(
+        &app,
+        "snapshot_create",
+        json!({"kind": "body", "body": "truncated"}),
+        1,
+    )
+    .await;
+    let err = call(&app, TOKEN, &create("half-answered"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, ApiError::Undecodable { status: 201, .. }),
+        "{err:?}"
+    );
+    let page = call(&app, TOKEN, &list()).await.unwrap();
+    assert!(page.results.iter().any(|s| s.name == "half-answered"));
+}
+
+#[tokio::test]
+async fn latency_delays_the_answer() {
+    let app = app(&["--test-control"]);
+    fault(
+        &app,
+        "snapshot_list",
+        json!({"kind": "latency", "ms": 300}),
+        1,
+    )
+    .await;
+    let started = Instant::now();
+    call(&app, TOKEN, &list()).await.unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
+
+#[tokio::test]
+async fn hang_never_answers() {
+    let app = app(&["--test-control"]);
+    fault(&app, "snapshot_list", json!({"kind": "hang"}), 1).await;
+    let request = api(TOKEN).request(&list()).map(axum::body::Body::from);
+    let answer =
+        tokio::time::timeout(Duration::from_millis(500), app.clone().oneshot(request)).await;
+    assert!(answer.is_err(), "a hang must not answer");
+}
+
+#[tokio::test]
+async fn close_drops_the_body_after_the_write() {
+    let app = app(&["--test-control"]);
+    fault(&app, "snapshot_create", json!({"kind": "close"}), 1).await;
+    let request = api(TOKEN)
+        .request(&create("lost-answer"))
+        .map(axum::body::Body::from);
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.headers()["x-sim-fault"], "close");
+    assert!(axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .is_err());
+    let page = call(&app, TOKEN, &list()).await.unwrap();
+    assert!(page.results.iter().any(|s| s.name == "lost-answer"));
+}
+
+#[tokio::test]
+async fn a_revoked_token_gets_401_and_others_still_work() {
+    let app = app(&["--test-control", "--token", "other-token"]);
+    let r = send(&app, control("/revoke", json!({"token": TOKEN}))).await;
+    assert_eq!(r.status(), 204);
+    assert!(matches!(
+        call(&app, TOKEN, &list()).await,
+        Err(ApiError::Unauthorized { .. })
+    ));
+    assert_eq!(call(&app, "other-token", &list()).await.unwrap().count, 9);
+}
+
+#[tokio::test]
+async fn advance_finishes_transitions_now() {
+    let app = app(&["--test-control", "--create-delay-ms", "600000"]);
+    let created = call(&app, TOKEN, &create("slow")).await.unwrap();
+    assert_eq!(created.snapshot.status, SnapshotStatus::InProgress);
+    assert_eq!(
+        send(&app, control("/advance", json!({}))).await.status(),
+        204
+    );
+    let page = call(
+        &app,
+        TOKEN,
+        &SnapshotList::for_server(ServerId::new(12347).unwrap()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(page.results[0].status, SnapshotStatus::Completed);
+}
+
+#[tokio::test]
+async fn chaos_with_a_seed_repeats_its_sequence() {
+    async fn run(seed: u64) -> Vec<(u16, String)> {
+        let app = app(&["--test-control"]);
+        let r = send(&app, control("/chaos", json!({"seed": seed, "rate": 0.5}))).await;
+        assert_eq!(r.status(), 204);
+        let mut seen = Vec::new();
+        for _ in 0..40 {
+            let request = api(TOKEN).request(&list()).map(axum::body::Body::from);
+            let response = app.clone().oneshot(request).await.unwrap();
+            let fault = response
+                .headers()
+                .get("x-sim-fault")
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            seen.push((response.status().as_u16(), fault));
+        }
+        seen
+    }
+    let first = run(7).await;
+    assert_eq!(first, run(7).await);
+    assert_ne!(first, run(8).await);
+    let faults = first.iter().filter(|(_, f)| !f.is_empty()).count();
+    assert!(
+        (8..=32).contains(&faults),
+        "{faults} faults of 40 at rate 0.5"
+    );
+}

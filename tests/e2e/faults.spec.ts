@@ -1,0 +1,137 @@
+// The console under the faults the simulator can produce with --test-control.
+import { test, expect, signIn, row, TOKEN } from './fixtures';
+import type { Request } from '@playwright/test';
+
+const gets = (rs: Request[]) => rs.filter((r) => r.method() === 'GET');
+const posts = (rs: Request[]) => rs.filter((r) => r.method() === 'POST');
+
+test('a read retries twice on transient failures, then succeeds', async ({ page, sim, apiRequests, pageErrors }) => {
+  await sim.fault('snapshot_list', { kind: 'status', status: 503 }, 2);
+  await signIn(page, sim);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  expect(gets(apiRequests)).toHaveLength(3);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a read gives up after two retries and keeps the list', async ({ page, sim, apiRequests, pageErrors }) => {
+  await signIn(page, sim);
+  await sim.fault('snapshot_list', { kind: 'status', status: 503 }, 3);
+  const before = gets(apiRequests).length;
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('alert')).toContainText('The API failed while trying to load the snapshots (error 503)');
+  expect(gets(apiRequests).length - before).toBe(3);
+  await expect(page.getByRole('row')).toHaveCount(1 + 9);
+});
+
+test('a read honours Retry-After', async ({ page, sim, apiRequests, pageErrors }) => {
+  await signIn(page, sim);
+  await sim.fault('snapshot_list', { kind: 'status', status: 429, retry_after: 2 }, 1);
+  const times: number[] = [];
+  page.on('request', (r) => { if (r.method() === 'GET' && r.url().includes('/api/')) times.push(Date.now()); });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('Updated just now')).toBeVisible();
+  await expect.poll(() => times.length).toBe(2);
+  expect(times[1] - times[0]).toBeGreaterThanOrEqual(1900);
+});
+
+test('a POST is never retried; a failed create is reconciled by reading the list', async ({ page, sim, apiRequests, pageErrors }) => {
+  await signIn(page, sim, '?server_id=12347');
+  await sim.fault('snapshot_create', { kind: 'close' }, 1);
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await expect(dialog.getByLabel('Server', { exact: true })).toHaveValue('12347');
+  await dialog.getByLabel('Name').fill('answer-lost');
+  const before = gets(apiRequests).length;
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('may have been created all the same');
+  // The list was read again and shows that the create did happen; nothing was resent.
+  await expect(row(page, 'answer-lost')).toBeVisible();
+  expect(posts(apiRequests)).toHaveLength(1);
+  expect(gets(apiRequests).length).toBeGreaterThan(before);
+  expect((await sim.api('GET', '/snapshots/?server_id=12347')).json.count).toBe(1);
+});
+
+test('a 503 on create is shown once, not retried', async ({ page, sim, apiRequests, pageErrors }) => {
+  await signIn(page, sim, '?server_id=12345');
+  await sim.fault('snapshot_create', { kind: 'status', status: 503 }, 1);
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('error 503');
+  await page.waitForTimeout(1500);
+  expect(posts(apiRequests)).toHaveLength(1);
+  expect((await sim.api('GET', '/snapshots/?server_id=12345')).json.count).toBe(2);
+});
+
+test('a read that hangs times out after 15 s, and the console stays usable', async ({ page, sim, pageErrors }) => {
+  test.setTimeout(60_000);
+  await signIn(page, sim);
+  await sim.fault('snapshot_list', { kind: 'hang' }, 3);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('button', { name: 'Refreshing…' })).toBeVisible();
+  // Still usable while waiting: a dialog opens and closes.
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  await page.getByRole('dialog', { name: 'Create snapshot' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toContainText('did not answer within 15 seconds', { timeout: 55_000 });
+  await expect(page.getByRole('row')).toHaveCount(1 + 9);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('Updated just now')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a response that arrives after a newer change is dropped', async ({ page, sim, pageErrors }) => {
+  await signIn(page, sim, '?server_id=12347');
+  // This refresh reads the list now (without the snapshot made next) and answers in 3 s.
+  await sim.fault('snapshot_list', { kind: 'latency', ms: 3000 }, 1);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await dialog.getByLabel('Name').fill('newer-than-the-read');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(row(page, 'newer-than-the-read')).toBeVisible();
+  // Past the late answer: the snapshot must still be there (the late list lacked it).
+  const started = Date.now();
+  while (Date.now() - started < 4000) {
+    await expect(row(page, 'newer-than-the-read')).toBeVisible({ timeout: 100 });
+    await page.waitForTimeout(100);
+  }
+});
+
+test('offline shows a banner, pauses polling and resumes when back', async ({ page, context, sim, apiRequests, pageErrors }) => {
+  await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'in-flight' });
+  await signIn(page, sim);
+  await context.setOffline(true);
+  await expect(page.getByText('You are offline.')).toBeVisible();
+  const before = apiRequests.length;
+  await page.waitForTimeout(5000);
+  expect(apiRequests.length).toBe(before);
+  await sim.control('/advance');
+  await context.setOffline(false);
+  await expect(page.getByText('You are offline.')).toHaveCount(0);
+  await expect(row(page, 'in-flight').getByRole('cell').nth(2)).toHaveText('Completed');
+});
+
+test('a token revoked while polling gives one prompt; no later request carries it', async ({ page, sim, apiRequests, pageErrors }) => {
+  await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'polling' });
+  await signIn(page, sim);
+  await sim.control('/revoke', { token: TOKEN });
+  await expect(page.getByLabel('API token')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toContainText('Your session has ended');
+  const after = apiRequests.length;
+  await page.waitForTimeout(4000);
+  expect(apiRequests.slice(after)).toHaveLength(0);
+});
+
+for (const body of ['malformed', 'truncated', 'html', 'empty', 'huge']) {
+  test(`a ${body} body keeps the list, and the next action works`, async ({ page, sim, pageErrors }) => {
+    await signIn(page, sim);
+    await sim.fault('snapshot_list', { kind: 'body', body }, 3);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.getByRole('alert')).toContainText('was not in the expected format');
+    await expect(page.getByRole('row')).toHaveCount(1 + 9);
+    await row(page, 'weekly-snapshot-2025-01-08').getByRole('button', { name: /^Delete/ }).click();
+    await page.getByRole('dialog', { name: 'Delete snapshot' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(row(page, 'weekly-snapshot-2025-01-08')).toHaveCount(0);
+  });
+}
