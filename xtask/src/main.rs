@@ -7,6 +7,7 @@ mod dist;
 mod portal;
 mod serve;
 mod size;
+mod stress;
 mod test;
 mod tools;
 
@@ -38,6 +39,23 @@ enum Command {
         #[arg(last = true)]
         sim_args: Vec<String>,
     },
+    /// 50 clients of mixed traffic against the simulator for 60 s (args go to the harness,
+    /// e.g. `-- --clients 20 --seconds 10`).
+    Load {
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Mixed writes under random hard kills of the simulator; checks no acknowledged write
+    /// is lost (e.g. `-- --writes 1000`).
+    Crash {
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// schemathesis against the simulator with docs/openapi.yaml (e.g. `-- --seconds 300`).
+    Contract {
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
     /// Print the release bundle's size (wasm + JS + CSS, raw and gzip -9) against its budget.
     Size,
     /// Retake the README's screenshots into docs/screenshots/ (look at them before committing).
@@ -52,6 +70,11 @@ fn main() -> ExitCode {
         Command::Portal { sim_args } => portal::run(&sim_args),
         Command::Screenshots => test::screenshots(),
         Command::Size => size::run(),
+        Command::Load { args } => stress::run("load", &args),
+        Command::Crash { args } => stress::run("crash", &args),
+        Command::Contract { args } => {
+            tools::ensure_schemathesis().and_then(|()| stress::run("contract", &args))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -184,6 +184,18 @@ pub fn ensure_npm_packages(dir: &std::path::Path) -> Result {
     cmd::run(install)
 }
 
+/// schemathesis, from PyPI, for the contract run.
+pub fn ensure_schemathesis() -> Result {
+    if output_line("st", &["--version"]).is_some() {
+        return Ok(());
+    }
+    cmd::step("Installing schemathesis (PyPI)");
+    cmd::run(command(
+        "python3",
+        &["-m", "pip", "install", "--quiet", "schemathesis"],
+    ))
+}
+
 /// Debian packages that provide `program`.
 pub fn ensure_apt(program: &str, packages: &[&str]) -> Result {
     if output_line(program, &["--version"]).is_some() {

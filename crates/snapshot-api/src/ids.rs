@@ -14,9 +14,12 @@ macro_rules! id_type {
         pub struct $name(u64);
 
         impl $name {
-            /// Accepts any whole number from 1 up.
+            /// The largest id: ids are 64-bit signed integers in the service's database.
+            pub const MAX: u64 = i64::MAX as u64;
+
+            /// Accepts any whole number from 1 to [`Self::MAX`].
             pub fn new(value: u64) -> Result<Self, InvalidInput> {
-                if value == 0 {
+                if value == 0 || value > Self::MAX {
                     Err(InvalidInput::Id { what: $what })
                 } else {
                     Ok(Self(value))
@@ -72,7 +75,19 @@ mod tests {
     fn ids_accept_positive_whole_numbers_only() {
         assert_eq!("12345".parse::<ServerId>().unwrap().get(), 12345);
         assert_eq!(" 801 ".parse::<SnapshotId>().unwrap().get(), 801);
-        for bad in ["", "0", "-1", "1.5", "abc", "99999999999999999999999"] {
+        assert_eq!(
+            ServerId::new(ServerId::MAX).unwrap().get(),
+            9_223_372_036_854_775_807
+        );
+        for bad in [
+            "",
+            "0",
+            "-1",
+            "1.5",
+            "abc",
+            "9223372036854775808",
+            "99999999999999999999999",
+        ] {
             assert_eq!(
                 bad.parse::<ServerId>(),
                 Err(InvalidInput::Id { what: "server" }),

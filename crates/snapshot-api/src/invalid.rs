@@ -29,7 +29,7 @@ pub enum InvalidInput {
         /// The cap.
         max: usize,
     },
-    /// An id that is not a whole number from 1 up.
+    /// An id that is not a whole number from 1 to 2^63 - 1.
     #[error("Enter a {what} ID: a whole number from 1 up.")]
     Id {
         /// "server" or "snapshot".

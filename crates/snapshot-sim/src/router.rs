@@ -27,6 +27,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         )
         // Only on matched routes, so an unknown path is a 404 whatever the token.
         .route_layer(from_fn_with_state(state.clone(), auth::require_token))
+        // The contract, readable without a token (added after the auth layer on purpose).
+        .route("/v1/openapi.yaml", get(openapi))
         .method_not_allowed_fallback(|method: Method| async move {
             SimError::MethodNotAllowed(method.to_string())
         })
@@ -61,6 +63,14 @@ pub fn router(state: AppState, config: &Config) -> Router {
         TraceLayer::new_for_http()
             .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
             .on_response(DefaultOnResponse::new().level(Level::INFO)),
+    )
+}
+
+/// The repository's OpenAPI document of the API.
+async fn openapi() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/yaml")],
+        include_str!("../../../docs/openapi.yaml"),
     )
 }
 

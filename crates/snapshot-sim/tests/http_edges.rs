@@ -236,3 +236,19 @@ async fn the_console_is_served_with_its_policy_and_security_headers() {
     assert_eq!(api.headers()["x-content-type-options"], "nosniff");
     assert_eq!(api.headers()["cache-control"], "no-store");
 }
+
+#[tokio::test]
+async fn odd_queries_and_huge_ids_are_drf_400s() {
+    let app = app(&[]);
+    for query in ["server_id=1&server_id=2", "server_id=9223372036854775808"] {
+        let (status, value, headers) =
+            json_of(&app, "GET", &format!("/api/v1/snapshots/?{query}"), b"").await;
+        assert_eq!(status, 400, "{query}");
+        assert!(value["server_id"].is_array(), "{query}: {value}");
+        assert_eq!(headers["content-type"], "application/json");
+    }
+    let body = br#"{"server_id": 9223372036854775808, "name": "x"}"#;
+    let (status, value, _) = json_of(&app, "POST", "/api/v1/snapshots/", body).await;
+    assert_eq!(status, 400);
+    assert!(value["server_id"].is_array(), "{value}");
+}

@@ -5,7 +5,7 @@ mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{db_arg, SimProcess};
+use common::{db_arg, start, SimProcess};
 use serde_json::{json, Value};
 
 const SAMPLE_TOKEN: &str = "YOUR_API_TOKEN";
@@ -60,7 +60,7 @@ fn run_sample(sim: &SimProcess, file: &str) -> String {
 }
 
 fn sample_sim() -> SimProcess {
-    SimProcess::start(&[
+    start(&[
         "--ephemeral",
         "--token",
         SAMPLE_TOKEN,
@@ -127,7 +127,7 @@ fn the_pages_python_samples_work_unchanged() {
 async fn concurrent_creates_fill_exactly_the_free_slots() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_arg(dir.path());
-    let sim = SimProcess::start(&["--db", &db, "--token", "t", "--create-delay-ms", "0"]);
+    let sim = start(&["--db", &db, "--token", "t", "--create-delay-ms", "0"]);
     let origin = sim.origin.clone();
     // Server 12345 has 2 snapshots (3 free slots), 12347 has none (5 free).
     let mut tasks = Vec::new();
@@ -162,6 +162,36 @@ async fn concurrent_creates_fill_exactly_the_free_slots() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_hundred_creates_at_once_on_one_server_make_exactly_five() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_arg(dir.path());
+    let sim = start(&["--db", &db, "--token", "t"]);
+    let origin = sim.origin.clone();
+    let tasks: Vec<_> = (0..100)
+        .map(|i| {
+            let origin = origin.clone();
+            tokio::spawn(async move {
+                client()
+                    .post(format!("{origin}/api/v1/snapshots/"))
+                    .bearer_auth("t")
+                    .json(&json!({"server_id": 12347, "name": format!("rush-{i}")}))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            })
+        })
+        .collect();
+    let mut statuses = std::collections::BTreeMap::new();
+    for task in tasks {
+        *statuses.entry(task.await.unwrap()).or_insert(0) += 1;
+    }
+    assert_eq!(statuses, [(201, 5), (400, 95)].into_iter().collect());
+    assert_eq!(list(&sim, "t", "?server_id=12347").await["count"], 5);
+}
+
 #[tokio::test]
 async fn acknowledged_writes_survive_a_hard_kill() {
     let dir = tempfile::tempdir().unwrap();
@@ -174,7 +204,7 @@ async fn acknowledged_writes_survive_a_hard_kill() {
         "--restore-delay-ms",
         "600000",
     ];
-    let sim = SimProcess::start(&args);
+    let sim = start(&args);
     let mut acknowledged = Vec::new();
     for i in 0..3 {
         let response = create(&sim, "t", 12347, &format!("kept-{i}")).await;
@@ -198,7 +228,7 @@ async fn acknowledged_writes_survive_a_hard_kill() {
     assert_eq!(restored.status(), 200);
     sim.kill();
 
-    let sim = SimProcess::start(&args);
+    let sim = start(&args);
     assert!(sim.banner.contains("existing data kept"), "{}", sim.banner);
     let page = list(&sim, "t", "").await;
     let ids: Vec<u64> = page["results"]
@@ -228,12 +258,12 @@ async fn pending_transitions_resume_after_a_restart() {
         "--create-delay-ms",
         "1500",
     ];
-    let sim = SimProcess::start(&args);
+    let sim = start(&args);
     let response = create(&sim, "t", 12347, "pending").await;
     let id = response.json::<Value>().await.unwrap()["id"].clone();
     sim.kill();
 
-    let sim = SimProcess::start(&args);
+    let sim = start(&args);
     let status = |page: &Value| page["results"][0]["status"].as_str().unwrap().to_owned();
     let page = list(&sim, "t", "?server_id=12347").await;
     assert_eq!(page["results"][0]["id"], id);
@@ -247,7 +277,7 @@ async fn pending_transitions_resume_after_a_restart() {
 #[tokio::test]
 async fn tokens_never_appear_in_logs() {
     let secret = "configured-secret-5d1c";
-    let sim = SimProcess::start(&["--ephemeral", "--token", secret]);
+    let sim = start(&["--ephemeral", "--token", secret]);
     assert!(!sim.banner.contains(secret), "{}", sim.banner);
     let ok = list(&sim, secret, "?server_id=12345").await;
     assert_eq!(ok["count"], 2);
@@ -269,7 +299,7 @@ async fn tokens_never_appear_in_logs() {
 
 #[tokio::test]
 async fn without_a_token_flag_a_demo_token_is_printed_and_works() {
-    let sim = SimProcess::start(&["--ephemeral"]);
+    let sim = start(&["--ephemeral"]);
     let token = sim
         .banner
         .lines()

@@ -105,7 +105,7 @@ async fn snapshot_create_400_field_errors() {
     );
     assert_eq!(
         err.field_messages("server_id"),
-        ["Enter a server ID: a whole number from 1 up."]
+        ["A valid integer is required."]
     );
     assert_eq!(err.field_messages("description"), ["Not a valid string."]);
 }

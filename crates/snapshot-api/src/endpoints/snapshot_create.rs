@@ -41,7 +41,6 @@ impl SnapshotCreateBody {
                 || Err("Enter a server ID: a whole number from 1 up.".to_owned()),
                 |id| id.map_err(|e| e.to_string()),
             ),
-            Some(Value::String(s)) => s.parse::<ServerId>().map_err(|e| e.to_string()),
             Some(_) => Err("A valid integer is required.".to_owned()),
         }
         .map_err(|m| fail("server_id", m));

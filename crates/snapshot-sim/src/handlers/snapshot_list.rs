@@ -1,3 +1,4 @@
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::Json;
 use serde::Deserialize;
@@ -13,8 +14,17 @@ pub struct ListQuery {
 /// `GET /api/v1/snapshots/[?server_id=N]`
 pub async fn snapshot_list(
     State(state): State<AppState>,
-    Query(query): Query<ListQuery>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Json<SnapshotPage>, SimError> {
+    // A query string that does not parse (e.g. `server_id` twice) is a DRF-style 400.
+    let Query(query) = query.map_err(|_| {
+        let mut body = ErrorBody::default();
+        body.fields.insert(
+            "server_id".to_owned(),
+            vec!["Give server_id once, as a whole number.".to_owned()],
+        );
+        SimError::BadRequest(body)
+    })?;
     // As with django-filter, an empty value means no filter and a bad one is a field error.
     let server_id = match query.server_id.as_deref().map(str::trim) {
         None | Some("") => None,

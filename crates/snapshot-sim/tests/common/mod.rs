@@ -2,14 +2,13 @@
 //! the real binary started on a free port.
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 
 use clap::Parser;
 use snapshot_api::{Api, BaseUrl, BearerToken, Endpoint};
 use tower::ServiceExt;
+
+pub use snapshot_stress::sim_process::SimProcess;
 
 pub const TOKEN: &str = "test-token-1";
 
@@ -63,81 +62,8 @@ pub async fn call<E: Endpoint>(
 }
 
 /// The real binary, listening on a free loopback port.
-pub struct SimProcess {
-    child: Child,
-    pub origin: String,
-    pub banner: String,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl SimProcess {
-    pub fn start(args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_snapshot-sim"))
-            .args(["--addr", "127.0.0.1:0"])
-            .args(args)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start snapshot-sim");
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let mut err_pipe = child.stderr.take().unwrap();
-        let sink = Arc::clone(&stderr);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = err_pipe.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&buf[..n]));
-            }
-        });
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let mut banner = String::new();
-        let mut origin = None;
-        for line in lines.by_ref() {
-            let line = line.unwrap();
-            banner.push_str(&line);
-            banner.push('\n');
-            if let Some(rest) = line.strip_prefix("snapshot-sim listening on ") {
-                origin = Some(rest.to_owned());
-            }
-            if line.starts_with("Database:") {
-                break;
-            }
-        }
-        std::thread::spawn(move || for _ in lines {});
-        let origin = origin.unwrap_or_else(|| panic!("no address in banner: {banner}"));
-        Self {
-            child,
-            origin,
-            banner,
-            stderr,
-        }
-    }
-
-    /// SIGKILL: no shutdown code runs.
-    pub fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-
-    pub fn logs(&self) -> String {
-        self.stderr.lock().unwrap().clone()
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.origin)
-    }
-}
-
-impl Drop for SimProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+pub fn start(args: &[&str]) -> SimProcess {
+    SimProcess::start(Path::new(env!("CARGO_BIN_EXE_snapshot-sim")), args)
 }
 
 pub fn db_arg(dir: &Path) -> String {
