@@ -135,3 +135,20 @@ for (const body of ['malformed', 'truncated', 'html', 'empty', 'huge']) {
     await expect(row(page, 'weekly-snapshot-2025-01-08')).toHaveCount(0);
   });
 }
+
+test('a create that hangs ends at the 30 s write deadline, is reconciled, and not resent', async ({ page, sim, apiRequests, pageErrors }) => {
+  test.setTimeout(75_000);
+  await signIn(page, sim, '?server_id=12347');
+  await sim.fault('snapshot_create', { kind: 'hang' }, 1);
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await dialog.getByLabel('Name').fill('never-answered');
+  const before = gets(apiRequests).length;
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByRole('button', { name: 'Creating…' })).toBeDisabled();
+  await expect(dialog.getByRole('alert')).toContainText('did not answer within 30 seconds', { timeout: 40_000 });
+  await expect(dialog.getByRole('alert')).toContainText('may have been created all the same');
+  await expect.poll(() => gets(apiRequests).length).toBeGreaterThan(before);
+  expect(posts(apiRequests)).toHaveLength(1);
+  await expect(row(page, 'never-answered')).toHaveCount(0);
+});

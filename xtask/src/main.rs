@@ -4,6 +4,7 @@
 mod cmd;
 mod csp;
 mod dist;
+mod fuzz;
 mod portal;
 mod serve;
 mod size;
@@ -56,6 +57,11 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// Fuzz every decoder and validator of the core (e.g. `-- --seconds 300` per target).
+    Fuzz {
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
     /// Print the release bundle's size (wasm + JS + CSS, raw and gzip -9) against its budget.
     Size,
     /// Retake the README's screenshots into docs/screenshots/ (look at them before committing).
@@ -72,6 +78,7 @@ fn main() -> ExitCode {
         Command::Size => size::run(),
         Command::Load { args } => stress::run("load", &args),
         Command::Crash { args } => stress::run("crash", &args),
+        Command::Fuzz { args } => fuzz::run(&args),
         Command::Contract { args } => {
             tools::ensure_schemathesis().and_then(|()| stress::run("contract", &args))
         }

@@ -78,6 +78,10 @@ pub fn run() -> Result {
 
     browser_suite(&["--project=e2e"])?;
 
+    cmd::step("Contract: schemathesis against the simulator with docs/openapi.yaml (15 s)");
+    tools::ensure_schemathesis()?;
+    crate::stress::run("contract", &["--seconds".to_owned(), "15".to_owned()])?;
+
     println!("\nxtask test: every suite passed.");
     Ok(())
 }
