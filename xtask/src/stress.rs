@@ -3,7 +3,7 @@
 
 use crate::cmd::{self, command, root, Result};
 
-/// Builds the fast simulator and runs `bin` of snapshot-stress with `args`.
+/// Builds the fast simulator and runs `snapshot-stress <run>` with `args`.
 pub fn run(bin: &str, args: &[String]) -> Result {
     cmd::step("Building the simulator for load (profile sim-release)");
     cmd::run(command(
@@ -27,9 +27,8 @@ pub fn run(bin: &str, args: &[String]) -> Result {
         "sim-release",
         "--package",
         "snapshot-stress",
-        "--bin",
-        bin,
         "--",
+        bin,
         "--json",
         &json,
     ];
