@@ -64,6 +64,9 @@ pub enum Seed {
     Demo,
     /// The same servers, no snapshots.
     Empty,
+    /// The demo data plus 1,000 more servers with 5 snapshots each (5,009 in all), for
+    /// measuring large lists.
+    Large,
 }
 
 impl Config {

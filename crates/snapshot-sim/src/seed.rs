@@ -62,6 +62,33 @@ const SNAPSHOTS: &[Seeded] = &[
     snap(796, 12348, "postfix-config-test-2", "completed", Some(1490), -8, "Second try, server stopped first"),
 ];
 
+/// 1,000 servers (ids from 20000) with 5 snapshots each, ids from 100000, one day apart.
+fn seed_large(tx: &rusqlite::Transaction<'_>, now_s: i64) -> rusqlite::Result<()> {
+    let mut server =
+        tx.prepare("INSERT INTO servers (id, name, disk_used_mb) VALUES (?1, ?2, ?3)")?;
+    let mut snapshot = tx.prepare(
+        "INSERT INTO snapshots (id, server_id, name, description, status, size_mb,
+                                final_size_mb, created_at)
+         VALUES (?1, ?2, ?3, ?4, 'completed', ?5, ?5, ?6)",
+    )?;
+    for s in 0..1000i64 {
+        let id = 20_000 + s;
+        server.execute(params![id, format!("node-{s:04}"), 2048 + s])?;
+        for n in 0..5i64 {
+            let size = 2048 + s + n * 17;
+            snapshot.execute(params![
+                100_000 + s * 5 + n,
+                id,
+                format!("node-{s:04}-daily-{n}"),
+                format!("Daily snapshot {n} of node {s}"),
+                size,
+                now_s - (s * 5 + n) * 3600,
+            ])?;
+        }
+    }
+    Ok(())
+}
+
 /// Fills a new, empty database.
 pub fn seed(conn: &mut Connection, seed: Seed, now_s: i64) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
@@ -71,7 +98,10 @@ pub fn seed(conn: &mut Connection, seed: Seed, now_s: i64) -> rusqlite::Result<(
             params![id, name, disk],
         )?;
     }
-    if seed == Seed::Demo {
+    if seed == Seed::Large {
+        seed_large(&tx, now_s)?;
+    }
+    if seed != Seed::Empty {
         for s in SNAPSHOTS {
             let created_at = if s.created < 0 {
                 now_s + s.created * 86_400

@@ -325,3 +325,18 @@ async fn every_endpoint_401_with_a_wrong_token() {
         9
     );
 }
+
+#[tokio::test]
+async fn the_large_seed_has_five_thousand_snapshots_within_the_limit() {
+    let page = call(&app(&["--seed", "large"]), TOKEN, &SnapshotList::all())
+        .await
+        .unwrap();
+    assert_eq!(page.count, 5009);
+    let mut per_server = std::collections::HashMap::new();
+    for s in &page.results {
+        *per_server.entry(s.server.id).or_insert(0) += 1;
+    }
+    // 1,000 added servers and 3 of the demo (staging-02 has no snapshot).
+    assert_eq!(per_server.len(), 1003);
+    assert!(per_server.values().all(|n| *n <= 5));
+}
