@@ -177,16 +177,16 @@ pub fn CreateDialog() -> impl IntoView {
             })
             .collect_view()
     };
+    // A typed server ID is checked as it is typed, once anything is typed.
+    let typed_id_error = move || {
+        let typing = choice.get() == OTHER && !other_id.get().is_empty();
+        typing.then(|| server_id().err()).flatten()
+    };
     let server_message = move || {
         server_errors
             .with(|e| e.server.clone())
             .or_else(quota_refusal)
-            .or_else(|| {
-                (choice.get() == OTHER)
-                    .then(|| server_id().err())
-                    .flatten()
-                    .filter(|_| !other_id.get().is_empty())
-            })
+            .or_else(typed_id_error)
     };
     let name_message = move || server_errors.with(|e| e.name.clone()).or_else(name_error);
     let description_message = move || {
