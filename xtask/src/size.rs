@@ -1,4 +1,5 @@
-//! `cargo xtask size`: the release bundle's size, per file and in all, raw and gzip -9.
+//! `cargo xtask size`: the release bundle's size, per file and in all: raw, gzip -9 and
+//! brotli (quality 11, as static hosts precompress).
 
 use std::path::Path;
 use std::process::Command;
@@ -15,7 +16,7 @@ pub fn run() -> Result {
 
 /// Prints the table and fails if the gzip total is over budget.
 pub fn report(dist: &Path) -> Result {
-    cmd::step("Release bundle size (gzip -9)");
+    cmd::step("Release bundle size (gzip -9 and brotli)");
     let mut files: Vec<_> = std::fs::read_dir(dist)
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -27,8 +28,11 @@ pub fn report(dist: &Path) -> Result {
         })
         .collect();
     files.sort();
-    let (mut raw_total, mut gz_total) = (0, 0);
-    println!("{:<32} {:>10} {:>10}", "file", "raw", "gzip -9");
+    let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
+    println!(
+        "{:<32} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip -9", "brotli"
+    );
     for file in &files {
         let raw = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
         let out = Command::new("gzip")
@@ -37,13 +41,15 @@ pub fn report(dist: &Path) -> Result {
             .output()
             .map_err(|e| format!("cannot run gzip: {e}"))?;
         let gz = out.stdout.len() as u64;
+        let br = brotli_size(file)?;
         raw_total += raw;
         gz_total += gz;
+        br_total += br;
         let name = file.file_name().unwrap_or_default().to_string_lossy();
-        println!("{name:<32} {raw:>10} {gz:>10}");
+        println!("{name:<32} {raw:>10} {gz:>10} {br:>10}");
     }
     println!(
-        "{:<32} {raw_total:>10} {gz_total:>10}",
+        "{:<32} {raw_total:>10} {gz_total:>10} {br_total:>10}",
         "total (wasm + JS + CSS)"
     );
     println!(
@@ -58,4 +64,17 @@ pub fn report(dist: &Path) -> Result {
         ));
     }
     Ok(())
+}
+
+/// Bytes of `file` compressed with brotli at quality 11.
+fn brotli_size(file: &Path) -> Result<u64> {
+    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    let mut compressed = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut bytes.as_slice(), &mut compressed, &params)
+        .map_err(|e| format!("brotli: {e}"))?;
+    Ok(compressed.len() as u64)
 }
