@@ -31,5 +31,7 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testDir: './e2e' },
     { name: 'screenshots', testDir: './screenshots' },
+    // Measures, not tests: run by `cargo xtask bench`.
+    { name: 'bench', testDir: './bench', workers: 1 },
   ],
 });

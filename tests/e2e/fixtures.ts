@@ -13,7 +13,7 @@ export type SimOptions = {
   token?: string;
   createDelayMs: number;
   restoreDelayMs: number;
-  seed: 'demo' | 'empty';
+  seed: 'demo' | 'empty' | 'large';
   consoleDir: string;
   extraArgs: string[];
 };

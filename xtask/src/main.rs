@@ -1,6 +1,7 @@
 //! `cargo xtask serve | test | dist`: every set-up step the project needs, so that a fresh
 //! machine with only Rust, Node/npm, Python and apt can run the console and every test.
 
+mod bench;
 mod cmd;
 mod csp;
 mod dist;
@@ -62,6 +63,9 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// The benchmarks measured so far (bundle, cold load against a vanilla floor); figures
+    /// in target/bench/.
+    Bench,
     /// Print the release bundle's size (wasm + JS + CSS, raw and gzip -9) against its budget.
     Size,
     /// Retake the README's screenshots into docs/screenshots/ (look at them before committing).
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
         Command::Portal { sim_args } => portal::run(&sim_args),
         Command::Screenshots => test::screenshots(),
         Command::Size => size::run(),
+        Command::Bench => bench::run(),
         Command::Load { args } => stress::run("load", &args),
         Command::Crash { args } => stress::run("crash", &args),
         Command::Fuzz { args } => fuzz::run(&args),

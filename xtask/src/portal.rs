@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cmd::{self, command, root, Result};
+use crate::cmd::{self, command, copy_dir, root, Result};
 
 /// Builds `target/portal-site/` from `examples/portal/` and `dist/`; returns its path.
 pub fn assemble(dist: &Path) -> Result<PathBuf> {
@@ -31,21 +31,4 @@ pub fn run(sim_args: &[String]) -> Result {
     ];
     args.extend(sim_args.iter().map(String::as_str));
     cmd::run(command("cargo", &args))
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result {
-    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
-    let entries =
-        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)
-                .map_err(|e| format!("cannot copy to {}: {e}", target.display()))?;
-        }
-    }
-    Ok(())
 }

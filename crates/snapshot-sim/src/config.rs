@@ -47,6 +47,10 @@ pub struct Config {
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
 
+    /// How many servers `--seed large` makes (each with 5 snapshots).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub seed_servers: u32,
+
     /// Enable the `/_sim/` test-control routes (faults, chaos, token revocation, advancing
     /// transitions). Never on by default: without it those paths are 404.
     #[arg(long)]
@@ -64,8 +68,8 @@ pub enum Seed {
     Demo,
     /// The same servers, no snapshots.
     Empty,
-    /// The demo data plus 1,000 more servers with 5 snapshots each (5,009 in all), for
-    /// measuring large lists.
+    /// `--seed-servers` servers (1,000 by default) with 5 snapshots each and nothing else,
+    /// for measuring lists: 5,000 snapshots by default, 100 with `--seed-servers 20`.
     Large,
 }
 

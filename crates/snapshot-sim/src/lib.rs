@@ -49,7 +49,12 @@ pub fn build(config: &Config) -> Result<Simulator, rusqlite::Error> {
     let db_path = config.db_path();
     let (db, is_new) = db::Db::open(db_path.as_deref())?;
     if is_new {
-        seed::seed(&mut db.lock(), config.seed, db::now_ms() / 1000)?;
+        seed::seed(
+            &mut db.lock(),
+            config.seed,
+            config.seed_servers,
+            db::now_ms() / 1000,
+        )?;
     }
     let demo_token = config.tokens.is_empty().then(generate_token);
     let tokens = config

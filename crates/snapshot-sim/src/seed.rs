@@ -62,8 +62,8 @@ const SNAPSHOTS: &[Seeded] = &[
     snap(796, 12348, "postfix-config-test-2", "completed", Some(1490), -8, "Second try, server stopped first"),
 ];
 
-/// 1,000 servers (ids from 20000) with 5 snapshots each, ids from 100000, one day apart.
-fn seed_large(tx: &rusqlite::Transaction<'_>, now_s: i64) -> rusqlite::Result<()> {
+/// `servers` servers (ids from 20000) with 5 snapshots each (ids from 100000), an hour apart.
+fn seed_large(tx: &rusqlite::Transaction<'_>, servers: i64, now_s: i64) -> rusqlite::Result<()> {
     let mut server =
         tx.prepare("INSERT INTO servers (id, name, disk_used_mb) VALUES (?1, ?2, ?3)")?;
     let mut snapshot = tx.prepare(
@@ -71,7 +71,7 @@ fn seed_large(tx: &rusqlite::Transaction<'_>, now_s: i64) -> rusqlite::Result<()
                                 final_size_mb, created_at)
          VALUES (?1, ?2, ?3, ?4, 'completed', ?5, ?5, ?6)",
     )?;
-    for s in 0..1000i64 {
+    for s in 0..servers {
         let id = 20_000 + s;
         server.execute(params![id, format!("node-{s:04}"), 2048 + s])?;
         for n in 0..5i64 {
@@ -90,18 +90,19 @@ fn seed_large(tx: &rusqlite::Transaction<'_>, now_s: i64) -> rusqlite::Result<()
 }
 
 /// Fills a new, empty database.
-pub fn seed(conn: &mut Connection, seed: Seed, now_s: i64) -> rusqlite::Result<()> {
+pub fn seed(conn: &mut Connection, seed: Seed, servers: u32, now_s: i64) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
+    if seed == Seed::Large {
+        seed_large(&tx, servers.into(), now_s)?;
+        return tx.commit();
+    }
     for (id, name, disk) in SERVERS {
         tx.execute(
             "INSERT INTO servers (id, name, disk_used_mb) VALUES (?1, ?2, ?3)",
             params![id, name, disk],
         )?;
     }
-    if seed == Seed::Large {
-        seed_large(&tx, now_s)?;
-    }
-    if seed != Seed::Empty {
+    if seed == Seed::Demo {
         for s in SNAPSHOTS {
             let created_at = if s.created < 0 {
                 now_s + s.created * 86_400
