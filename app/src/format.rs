@@ -1,7 +1,9 @@
 //! Sizes and times as people read them. Times use the browser's `Intl` (localized, and
-//! almost free in wasm size) rather than a Rust time-zone database.
+//! almost free in wasm size) rather than a Rust time-zone database. The `Intl` formatters
+//! are made once: making one costs more than formatting with it, and a page of rows formats
+//! hundreds of times.
 
-use js_sys::{Array, Date, Object, Reflect};
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use time::OffsetDateTime;
 use wasm_bindgen::JsValue;
 
@@ -24,8 +26,12 @@ pub fn size(mb: u64) -> String {
 
 /// `5120` as "5,120 MB" (grouping by the browser's locale).
 pub fn exact_mb(mb: u64) -> String {
-    let n = js_sys::Number::from(mb as f64);
-    format!("{} MB", String::from(n.to_locale_string(&locale())))
+    format!("{} MB", count(mb as f64))
+}
+
+/// `5000` as "5,000" (grouping by the browser's locale).
+pub fn count(n: f64) -> String {
+    FORMATTERS.with(|f| call(&f.number, &JsValue::from_f64(n)))
 }
 
 /// Milliseconds since the epoch, as JavaScript counts them.
@@ -47,11 +53,8 @@ pub fn iso(at: OffsetDateTime) -> String {
 
 /// "15 Jan 2025, 18:30" in the browser's locale and time zone.
 pub fn absolute(at: OffsetDateTime) -> String {
-    let options = Object::new();
-    set(&options, "dateStyle", "medium");
-    set(&options, "timeStyle", "short");
     let date = Date::new(&JsValue::from_f64(millis(at)));
-    date.to_locale_string(&locale(), &options).into()
+    FORMATTERS.with(|f| call(&f.absolute, &date))
 }
 
 /// "3 minutes ago", "in 2 hours", "yesterday", in the browser's locale.
@@ -71,11 +74,7 @@ pub fn relative(at_ms: f64, now_ms: f64) -> String {
     } else {
         (seconds / (365.25 * 86_400.0), "year")
     };
-    let options = Object::new();
-    set(&options, "numeric", "auto");
-    let locales = Array::of1(&JsValue::from_str(&locale()));
-    let formatter = js_sys::Intl::RelativeTimeFormat::new(&locales, &options);
-    formatter.format(value.round(), unit).into()
+    FORMATTERS.with(|f| f.relative.format(value.round(), unit).into())
 }
 
 /// A compact local time stamp for default names: "20260122-1530".
@@ -89,6 +88,40 @@ pub fn stamp() -> String {
         d.get_hours(),
         d.get_minutes()
     )
+}
+
+struct Formatters {
+    absolute: Function,
+    relative: Intl::RelativeTimeFormat,
+    number: Function,
+}
+
+thread_local! {
+    static FORMATTERS: Formatters = {
+        let locales = Array::of1(&JsValue::from_str(&locale()));
+        let options = |pairs: &[(&str, &str)]| {
+            let options = Object::new();
+            for (key, value) in pairs {
+                set(&options, key, value);
+            }
+            options
+        };
+        let dates = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+        Formatters {
+            absolute: Intl::DateTimeFormat::new(&locales, &dates).format(),
+            relative: Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")])),
+            number: Intl::NumberFormat::new(&locales, &Object::new()).format(),
+        }
+    };
+}
+
+/// Calls a bound `Intl` format function.
+fn call(format: &Function, value: &JsValue) -> String {
+    format
+        .call1(&JsValue::UNDEFINED, value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 fn locale() -> String {

@@ -35,6 +35,9 @@ pub struct Store {
     pub restoring: RwSignal<HashMap<ServerId, f64>>,
     /// Servers learnt from the pinned configuration or typed by the user, beyond the list's.
     pub extra_servers: RwSignal<Vec<ServerRef>>,
+    /// Snapshots per server, counted once per list change: the quota strip and the create
+    /// dialog ask for every server, and counting by scanning was quadratic on large accounts.
+    counts: Memo<HashMap<ServerId, usize>>,
     generation: StoredValue<u64>,
     poll_attempt: StoredValue<usize>,
     poll_timer: StoredValue<Option<TimeoutHandle>>,
@@ -46,8 +49,18 @@ pub struct Store {
 impl Store {
     /// A store listing every server's snapshots, or only `scope`'s when the host pins one.
     pub fn new(client: Client, toasts: Toasts, scope: Option<ServerId>) -> Self {
+        let snapshots = RwSignal::new(Vec::<Snapshot>::new());
+        let counts = Memo::new(move |_| {
+            snapshots.with(|list| {
+                let mut counts = HashMap::new();
+                for s in list {
+                    *counts.entry(s.server.id).or_insert(0) += 1;
+                }
+                counts
+            })
+        });
         let store = Self {
-            snapshots: RwSignal::new(Vec::new()),
+            snapshots,
             loaded: RwSignal::new(false),
             refreshing: RwSignal::new(false),
             error: RwSignal::new(None),
@@ -55,6 +68,7 @@ impl Store {
             online: RwSignal::new(window().navigator().on_line()),
             restoring: RwSignal::new(HashMap::new()),
             extra_servers: RwSignal::new(Vec::new()),
+            counts,
             generation: StoredValue::new(0),
             poll_attempt: StoredValue::new(0),
             poll_timer: StoredValue::new(None),
@@ -187,8 +201,8 @@ impl Store {
 
     /// How many snapshots `server` has, as far as the list shows.
     pub fn count_for(&self, server: ServerId) -> usize {
-        self.snapshots
-            .with(|list| list.iter().filter(|s| s.server.id == server).count())
+        self.counts
+            .with(|counts| counts.get(&server).copied().unwrap_or(0))
     }
 
     fn has_in_progress(&self) -> bool {

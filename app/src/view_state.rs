@@ -1,9 +1,21 @@
 //! What the user is looking at: server filter, search and sort. Kept in the URL's query
 //! (`?server_id=…&q=…&sort=…`) when the console owns the page, so views can be linked to and
-//! survive a reload; never holds anything secret.
+//! survive a reload; never holds anything secret. The page of a long list is not: it starts
+//! at the first page whenever the filter, search or sort changes.
 
 use leptos::prelude::*;
 use snapshot_api::{ServerId, Snapshot};
+
+/// Rows per page: enough to scan at once, few enough that a large account renders and
+/// filters within a frame (see docs/BENCHMARKS.md).
+pub const PAGE_SIZE: usize = 100;
+
+/// The rows of `total` that page `page` (from 0) shows, clamped to the last page.
+pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
+    let last = total.div_ceil(PAGE_SIZE).max(1) - 1;
+    let start = page.min(last) * PAGE_SIZE;
+    start..(start + PAGE_SIZE).min(total)
+}
 
 /// The table's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +59,8 @@ pub struct ViewState {
     pub server: RwSignal<Option<ServerId>>,
     pub search: RwSignal<String>,
     pub sort: RwSignal<Sort>,
+    /// The page of the table shown, from 0.
+    pub page: RwSignal<usize>,
 }
 
 impl ViewState {
@@ -58,7 +72,13 @@ impl ViewState {
             server: RwSignal::new(pinned.or_else(|| get("server_id").and_then(|v| v.parse().ok()))),
             search: RwSignal::new(get("q").unwrap_or_default()),
             sort: RwSignal::new(Sort::from_key(&get("sort").unwrap_or_default())),
+            page: RwSignal::new(0),
         };
+        Effect::watch(
+            move || (state.server.get(), state.search.get(), state.sort.get()),
+            move |_, _, _| state.page.set(0),
+            false,
+        );
         if owns_url {
             Effect::new(move |_| {
                 write_url(state.server.get(), &state.search.get(), state.sort.get())
@@ -121,5 +141,21 @@ fn write_url(server: Option<ServerId>, search: &str, sort: Sort) {
     if let Ok(history) = window().history() {
         // No state object: nothing but the view goes into history.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_split_the_list_and_clamp_to_the_last() {
+        assert_eq!(page_range(0, 0), 0..0);
+        assert_eq!(page_range(7, 0), 0..7);
+        assert_eq!(page_range(250, 0), 0..100);
+        assert_eq!(page_range(250, 2), 200..250);
+        // A page past the end (the list shrank under the user) shows the last one.
+        assert_eq!(page_range(250, 9), 200..250);
+        assert_eq!(page_range(200, 2), 100..200);
     }
 }

@@ -41,14 +41,24 @@ const response = await fetch('/api/v1/snapshots/', {
   headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
 });
 const page = await response.json();
-const rows = document.createDocumentFragment();
-for (const s of page.results.sort((a, b) => b.created_at.localeCompare(a.created_at))) {
-  const at = Date.parse(s.created_at);
-  const tr = document.createElement('tr');
-  const actions = document.createElement('td');
-  actions.append(button('Restore', s.name), button('Delete', s.name));
-  tr.append(cell(s.server.name), cell(s.name), cell(s.status), cell(size(s.size_mb), `${s.size_mb} MB`),
-    cell(ago(at), absolute.format(at)), cell(s.description ?? ''), actions);
-  rows.append(tr);
+const snapshots = page.results.sort((a, b) => b.created_at.localeCompare(a.created_at));
+
+// Every match, re-rendered on each keystroke: the plainest way, with no framework.
+function render(needle) {
+  const rows = document.createDocumentFragment();
+  for (const s of snapshots) {
+    if (needle && !s.name.toLowerCase().includes(needle) && !(s.description ?? '').toLowerCase().includes(needle)) continue;
+    const at = Date.parse(s.created_at);
+    const tr = document.createElement('tr');
+    const actions = document.createElement('td');
+    actions.append(button('Restore', s.name), button('Delete', s.name));
+    tr.append(cell(s.server.name), cell(s.name), cell(s.status), cell(size(s.size_mb), `${s.size_mb} MB`),
+      cell(ago(at), absolute.format(at)), cell(s.description ?? ''), actions);
+    rows.append(tr);
+  }
+  document.querySelector('tbody').replaceChildren(rows);
 }
-document.querySelector('tbody').append(rows);
+
+const search = document.querySelector('input[type=search]');
+search.addEventListener('input', () => render(search.value.trim().toLowerCase()));
+render('');

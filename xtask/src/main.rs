@@ -63,9 +63,13 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
-    /// The benchmarks measured so far (bundle, cold load against a vanilla floor); figures
-    /// in target/bench/.
-    Bench,
+    /// Every benchmark (bundle, cold load, 5,000-snapshot list, network, simulator against
+    /// Prism, core decode), each against its floor or peer; writes docs/BENCHMARKS.md and
+    /// docs/benchmarks.json. `--smoke` runs the harness at a tiny scale into target/.
+    Bench {
+        #[arg(long)]
+        smoke: bool,
+    },
     /// Print the release bundle's size (wasm + JS + CSS, raw and gzip -9) against its budget.
     Size,
     /// Retake the README's screenshots into docs/screenshots/ (look at them before committing).
@@ -80,7 +84,7 @@ fn main() -> ExitCode {
         Command::Portal { sim_args } => portal::run(&sim_args),
         Command::Screenshots => test::screenshots(),
         Command::Size => size::run(),
-        Command::Bench => bench::run(),
+        Command::Bench { smoke } => bench::run(smoke),
         Command::Load { args } => stress::run("load", &args),
         Command::Crash { args } => stress::run("crash", &args),
         Command::Fuzz { args } => fuzz::run(&args),

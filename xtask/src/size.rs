@@ -9,13 +9,23 @@ use crate::cmd::{self, Result};
 /// The console's budget for wasm + JS + CSS after gzip -9.
 const BUDGET_GZIP_BYTES: u64 = 250 * 1024;
 
-pub fn run() -> Result {
-    let dist = crate::dist::run()?;
-    report(&dist)
+/// One file's bytes: raw, gzip -9 and brotli.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Sizes {
+    pub file: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
 }
 
-/// Prints the table and fails if the gzip total is over budget.
-pub fn report(dist: &Path) -> Result {
+pub fn run() -> Result {
+    let dist = crate::dist::run()?;
+    report(&dist).map(|_| ())
+}
+
+/// Prints the table and fails if the gzip total is over budget. Returns each file's sizes,
+/// then the total's (named "total").
+pub fn report(dist: &Path) -> Result<Vec<Sizes>> {
     cmd::step("Release bundle size (gzip -9 and brotli)");
     let mut files: Vec<_> = std::fs::read_dir(dist)
         .map_err(|e| e.to_string())?
@@ -29,6 +39,7 @@ pub fn report(dist: &Path) -> Result {
         .collect();
     files.sort();
     let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
+    let mut sizes = Vec::new();
     println!(
         "{:<32} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli"
@@ -47,7 +58,19 @@ pub fn report(dist: &Path) -> Result {
         br_total += br;
         let name = file.file_name().unwrap_or_default().to_string_lossy();
         println!("{name:<32} {raw:>10} {gz:>10} {br:>10}");
+        sizes.push(Sizes {
+            file: name.into_owned(),
+            raw,
+            gzip: gz,
+            brotli: br,
+        });
     }
+    sizes.push(Sizes {
+        file: "total".to_owned(),
+        raw: raw_total,
+        gzip: gz_total,
+        brotli: br_total,
+    });
     println!(
         "{:<32} {raw_total:>10} {gz_total:>10} {br_total:>10}",
         "total (wasm + JS + CSS)"
@@ -63,7 +86,7 @@ pub fn report(dist: &Path) -> Result {
             "the bundle is {gz_total} bytes gzip, over the {BUDGET_GZIP_BYTES} byte budget"
         ));
     }
-    Ok(())
+    Ok(sizes)
 }
 
 /// Bytes of `file` compressed with brotli at quality 11.

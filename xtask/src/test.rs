@@ -82,6 +82,9 @@ pub fn run() -> Result {
     tools::ensure_schemathesis()?;
     crate::stress::run("contract", &["--seconds".to_owned(), "15".to_owned()])?;
 
+    cmd::step("Benchmark harness, smoke run (figures are not judged)");
+    crate::bench::run(true)?;
+
     println!("\nxtask test: every suite passed.");
     Ok(())
 }
@@ -102,7 +105,7 @@ fn browser_suite(playwright_args: &[&str]) -> Result {
     cmd::step("Building the simulator for the browser tests");
     cmd::run(command("cargo", &["build", "--package", "snapshot-sim"]))?;
     tools::ensure_apt("chromium", &["chromium"])?;
-    tools::ensure_npm_packages(&root().join("tests"))?;
+    tools::ensure_npm_packages(&root().join("tests"), "playwright")?;
     cmd::step("Browser tests (Playwright, Debian's Chromium)");
     let mut args = vec!["playwright", "test"];
     args.extend_from_slice(playwright_args);

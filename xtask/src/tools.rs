@@ -167,15 +167,11 @@ pub fn ensure_python_requests() -> Result {
     ))
 }
 
-/// The packages of `dir/package-lock.json`, installed exactly (`npm ci`) when missing.
-/// Playwright's browser download is never run: the tests use Debian's Chromium.
-pub fn ensure_npm_packages(dir: &std::path::Path) -> Result {
-    if dir
-        .join("node_modules")
-        .join(".bin")
-        .join("playwright")
-        .exists()
-    {
+/// The packages of `dir/package-lock.json`, installed exactly (`npm ci`) when its program
+/// `bin` is missing. Playwright's browser download is never run: the tests use Debian's
+/// Chromium.
+pub fn ensure_npm_packages(dir: &std::path::Path, bin: &str) -> Result {
+    if dir.join("node_modules").join(".bin").join(bin).exists() {
         return Ok(());
     }
     cmd::step(&format!("Installing npm packages in {}", dir.display()));

@@ -7,6 +7,7 @@ mod delete_dialog;
 mod dialog_actions;
 mod header;
 mod modal;
+mod pager;
 mod quota;
 mod restore_dialog;
 mod sign_in;

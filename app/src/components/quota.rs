@@ -8,6 +8,10 @@ use crate::view_state::ViewState;
 
 const RESTORE_NOTE_MS: f64 = 15.0 * 60.0 * 1000.0;
 
+/// Beyond this many servers the strip folds into a disclosure, drawn only once opened: a
+/// thousand cards would bury the list (the server filter finds one server faster).
+const STRIP_MAX: usize = 12;
+
 /// Each known server with its snapshot quota ("3 / 5"); choosing one filters the list.
 #[component]
 pub fn Quota() -> impl IntoView {
@@ -42,7 +46,7 @@ pub fn Quota() -> impl IntoView {
                                 {format!("{count} / {MAX_SNAPSHOTS_PER_SERVER}")}
                                 <span class="sc-visually-hidden">" snapshots"</span>
                             </span>
-                            <meter min="0" max=MAX_SNAPSHOTS_PER_SERVER as f64 value=count as f64 aria-hidden="true"></meter>
+                            <meter min="0" max=MAX_SNAPSHOTS_PER_SERVER.to_string() value=count.to_string() aria-hidden="true"></meter>
                             {full.then(|| view! { <span class="sc-quota-note">"Limit reached"</span> })}
                             {restoring.map(|at| view! {
                                 <span class="sc-quota-note sc-restoring">
@@ -55,9 +59,26 @@ pub fn Quota() -> impl IntoView {
             })
             .collect_view()
     };
+    let server_count = Memo::new(move |_| store.servers().len());
+    let open = RwSignal::new(false);
     view! {
         <section class="sc-quotas" aria-label="Snapshots per server">
-            <ul class="sc-quota-list">{servers}</ul>
+            <Show
+                when=move || { server_count.get() > STRIP_MAX }
+                fallback=move || view! { <ul class="sc-quota-list">{servers}</ul> }
+            >
+                <details
+                    prop:open=open
+                    on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+                >
+                    <summary>
+                        {move || format!("Snapshots per server ({} servers)", format::count(server_count.get() as f64))}
+                    </summary>
+                    <Show when=move || open.get()>
+                        <ul class="sc-quota-list">{servers}</ul>
+                    </Show>
+                </details>
+            </Show>
         </section>
     }
 }

@@ -1,17 +1,22 @@
 use leptos::prelude::*;
 use snapshot_api::{rules, Snapshot, SnapshotStatus};
 
+use super::pager::Pager;
 use super::{Clock, Dialogs};
 use crate::format;
 use crate::store::Store;
-use crate::view_state::ViewState;
+use crate::view_state::{page_range, ViewState};
 
-/// The list, with empty, loading and no-match states.
+/// The list, a page at a time, with empty, loading and no-match states.
 #[component]
 pub fn SnapshotTable() -> impl IntoView {
     let store = expect_context::<Store>();
     let view_state = expect_context::<ViewState>();
     let shown = Memo::new(move |_| store.snapshots.with(|list| view_state.apply(list)));
+    let total = Signal::derive(move || shown.with(Vec::len));
+    let page = Memo::new(move |_| {
+        shown.with(|all| all[page_range(all.len(), view_state.page.get())].to_vec())
+    });
     let state_row = move || {
         if !store.loaded.get() {
             return Some(
@@ -38,6 +43,7 @@ pub fn SnapshotTable() -> impl IntoView {
         }.into_any())
     };
     view! {
+        <Pager total=total/>
         <div class="sc-table-wrap">
             // Explicit roles: on narrow screens rows are restyled as cards, and Chromium drops the
             // implicit table semantics of restyled table elements.
@@ -55,7 +61,7 @@ pub fn SnapshotTable() -> impl IntoView {
                 </thead>
                 <tbody role="rowgroup">
                     <For
-                        each=move || shown.get()
+                        each=move || page.get()
                         key=|s| (s.id, s.status.clone(), s.size_mb)
                         children=move |s| view! { <Row snapshot=s/> }
                     />

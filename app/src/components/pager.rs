@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+
+use crate::format;
+use crate::view_state::{page_range, ViewState, PAGE_SIZE};
+
+/// "101–200 of 5,000" with the previous and next page, shown once a list outgrows a page.
+/// The buttons stay in place while the page changes, so keyboard focus stays on them.
+#[component]
+pub fn Pager(total: Signal<usize>) -> impl IntoView {
+    let view_state = expect_context::<ViewState>();
+    let range = move || page_range(total.get(), view_state.page.get());
+    let current = move || range().start / PAGE_SIZE;
+    let last = move || total.get().div_ceil(PAGE_SIZE).saturating_sub(1);
+    let status = move || {
+        let r = range();
+        format!(
+            "{}–{} of {}",
+            format::count((r.start + 1) as f64),
+            format::count(r.end as f64),
+            format::count(total.get() as f64)
+        )
+    };
+    view! {
+        <Show when=move || { total.get() > PAGE_SIZE }>
+            <nav class="sc-pager" aria-label="Pages">
+                <span role="status">{status}</span>
+                <button
+                    type="button"
+                    class="sc-button sc-small"
+                    disabled=move || current() == 0
+                    on:click=move |_| view_state.page.set(current().saturating_sub(1))
+                >
+                    "Previous page"
+                </button>
+                <button
+                    type="button"
+                    class="sc-button sc-small"
+                    disabled=move || { current() >= last() }
+                    on:click=move |_| view_state.page.set(current() + 1)
+                >
+                    "Next page"
+                </button>
+            </nav>
+        </Show>
+    }
+}

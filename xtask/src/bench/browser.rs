@@ -1,0 +1,163 @@
+//! The measures taken in Debian's Chromium by Playwright (tests/bench/): cold load, the
+//! 5,000-snapshot list and network requests, each against the vanilla floor where it has one.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::report::{mb, ms, Row};
+use super::Scale;
+use crate::cmd::{self, command, root, Result};
+use crate::tools;
+
+/// Runs the Playwright bench project and turns its JSON into rows.
+pub fn run(
+    scale: &Scale,
+    sim_bin: &Path,
+    out: &Path,
+    raw: &mut serde_json::Map<String, Value>,
+) -> Result<Vec<Row>> {
+    tools::ensure_apt("chromium", &["chromium"])?;
+    tools::ensure_npm_packages(&root().join("tests"), "playwright")?;
+    cmd::step("Console against the vanilla floor (Playwright, Debian's Chromium)");
+    let mut playwright = command("npx", &["playwright", "test", "--project=bench"]);
+    playwright
+        .current_dir(root().join("tests"))
+        .env("SIM_BIN", sim_bin)
+        .env("BENCH_OUT", out)
+        .env("BENCH_RUNS", scale.runs.to_string())
+        .env("BENCH_LARGE_SERVERS", scale.large_servers.to_string())
+        .env("BENCH_NETWORK_SECONDS", scale.network_seconds.to_string());
+    cmd::run(playwright)?;
+
+    let cold = read(out, "cold_load", raw)?;
+    let large = read(out, "large_list", raw)?;
+    let network = read(out, "network", raw)?;
+    let spec = |name: &str| format!("cargo xtask bench (tests/bench/{name}.spec.ts)");
+    let mut rows = Vec::new();
+
+    let ratio = num(&cold, "/ratio");
+    rows.push(
+        Row::new(
+            &format!(
+                "cold load, first 100 rows (median of {} alternating runs)",
+                num(&cold, "/runs")
+            ),
+            "ratio ≤ 1.3",
+            &spec("cold_load"),
+        )
+        .figure(ms(num(&cold, "/console_median_ms")))
+        .against(format!(
+            "vanilla floor {}",
+            ms(num(&cold, "/vanilla_median_ms"))
+        ))
+        .ratio(ratio)
+        .met(ratio <= 1.3),
+    );
+
+    let snapshots = num(&large, "/snapshots");
+    let shown = format!(
+        "{} of {snapshots} rows shown",
+        num(&large, "/console/rows_shown")
+    );
+    let ratio = num(&large, "/render_ratio");
+    rows.push(
+        Row::new(
+            &format!("{snapshots}-snapshot list: render"),
+            "ratio ≤ 2",
+            &spec("large_list"),
+        )
+        .figure(format!(
+            "{} ({shown})",
+            ms(num(&large, "/console/render_median_ms"))
+        ))
+        .against(format!(
+            "vanilla floor {} (all rows)",
+            ms(num(&large, "/vanilla/render_median_ms"))
+        ))
+        .ratio(ratio)
+        .met(ratio <= 2.0),
+    );
+
+    let keystroke = num(&large, "/console/keystroke_median_ms");
+    rows.push(
+        Row::new(
+            &format!("{snapshots}-snapshot list: search keystroke to painted table (median; max)"),
+            "≤ 16 ms",
+            &spec("large_list"),
+        )
+        .figure(format!(
+            "{}; {}",
+            ms(keystroke),
+            ms(num(&large, "/console/keystroke_max_ms"))
+        ))
+        .against(format!(
+            "vanilla floor {}; {}",
+            ms(num(&large, "/vanilla/keystroke_median_ms")),
+            ms(num(&large, "/vanilla/keystroke_max_ms"))
+        ))
+        .ratio(num(&large, "/keystroke_ratio"))
+        .met(keystroke <= 16.0),
+    );
+
+    rows.push(
+        Row::new(
+            &format!("{snapshots}-snapshot list: JS heap + wasm memory"),
+            "(none)",
+            &spec("large_list"),
+        )
+        .figure(format!(
+            "{} (JS {} + wasm {})",
+            mb(num(&large, "/console/memory_median_bytes")),
+            mb(num(&large, "/console/js_heap_median_bytes")),
+            mb(num(&large, "/console/wasm_median_bytes"))
+        ))
+        .against(format!(
+            "vanilla floor {} (JS)",
+            mb(num(&large, "/vanilla/memory_median_bytes"))
+        ))
+        .ratio(num(&large, "/memory_ratio")),
+    );
+
+    let window = num(&network, "/window_seconds");
+    let idle = num(&network, "/idle_per_minute");
+    rows.push(
+        Row::new(
+            &format!("API requests while idle ({window} s window)"),
+            "0 per minute",
+            &spec("network"),
+        )
+        .figure(format!("{idle} per minute"))
+        .met(idle == 0.0),
+    );
+    rows.push(
+        Row::new(
+            &format!("API requests with one snapshot in progress ({window} s window)"),
+            "(none)",
+            &spec("network"),
+        )
+        .figure(format!(
+            "{} per minute",
+            num(&network, "/in_progress_per_minute")
+        )),
+    );
+    Ok(rows)
+}
+
+fn read(out: &Path, name: &str, raw: &mut serde_json::Map<String, Value>) -> Result<Value> {
+    let path = out.join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let value: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    raw.insert(name.to_owned(), value.clone());
+    Ok(value)
+}
+
+/// The number at `pointer`, or NaN (which the report refuses) when the harness left it out.
+pub fn num(value: &Value, pointer: &str) -> f64 {
+    value
+        .pointer(pointer)
+        .and_then(Value::as_f64)
+        .unwrap_or(f64::NAN)
+}
