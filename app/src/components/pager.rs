@@ -4,7 +4,8 @@ use crate::format;
 use crate::view_state::{page_range, ViewState, PAGE_SIZE};
 
 /// "101–200 of 5,000" with the previous and next page, shown once a list outgrows a page.
-/// The buttons stay in place while the page changes, so keyboard focus stays on them.
+/// The buttons stay in place while the page changes, and at either end are `aria-disabled`
+/// rather than `disabled`, so keyboard focus stays on them.
 #[component]
 pub fn Pager(total: Signal<usize>) -> impl IntoView {
     let view_state = expect_context::<ViewState>();
@@ -27,7 +28,7 @@ pub fn Pager(total: Signal<usize>) -> impl IntoView {
                 <button
                     type="button"
                     class="sc-button sc-small"
-                    disabled=move || current() == 0
+                    aria-disabled=move || (current() == 0).to_string()
                     on:click=move |_| view_state.page.set(current().saturating_sub(1))
                 >
                     "Previous page"
@@ -35,8 +36,8 @@ pub fn Pager(total: Signal<usize>) -> impl IntoView {
                 <button
                     type="button"
                     class="sc-button sc-small"
-                    disabled=move || { current() >= last() }
-                    on:click=move |_| view_state.page.set(current() + 1)
+                    aria-disabled=move || { (current() >= last()).to_string() }
+                    on:click=move |_| view_state.page.set((current() + 1).min(last()))
                 >
                     "Next page"
                 </button>
