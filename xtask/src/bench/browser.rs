@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::report::{mb, ms, Row};
+use super::report::{count, mb, ms, Row};
 use super::Scale;
 use crate::cmd::{self, command, root, Result};
 use crate::tools;
@@ -55,10 +55,10 @@ pub fn run(
         .met(ratio <= 1.3),
     );
 
-    let snapshots = num(&large, "/snapshots");
+    let snapshots = count(num(&large, "/snapshots"));
     let shown = format!(
         "{} of {snapshots} rows shown",
-        num(&large, "/console/rows_shown")
+        count(num(&large, "/console/rows_shown"))
     );
     let ratio = num(&large, "/render_ratio");
     rows.push(

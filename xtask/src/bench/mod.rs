@@ -23,6 +23,7 @@ pub struct Scale {
     wrk_seconds: u32,
     server_rounds: u32,
     criterion: &'static [&'static str],
+    criterion_rounds: u32,
     /// The simulator's cargo profile: the fast `sim-release` build for figures, the debug
     /// build the tests already made for the smoke run.
     sim_profile: &'static str,
@@ -35,6 +36,7 @@ const FULL: Scale = Scale {
     wrk_seconds: 10,
     server_rounds: 2,
     criterion: &[],
+    criterion_rounds: 3,
     sim_profile: "sim-release",
 };
 
@@ -52,6 +54,7 @@ const SMOKE: Scale = Scale {
         "--sample-size",
         "10",
     ],
+    criterion_rounds: 1,
     sim_profile: "dev",
 };
 

@@ -131,3 +131,16 @@ pub fn ms(ms: f64) -> String {
         format!("{ms:.0} ms")
     }
 }
+
+/// `5000.0` as "5,000".
+pub fn count(n: f64) -> String {
+    let digits = format!("{n:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
