@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::report::{count, mb, ms, Row};
+use super::report::{count, mb, ms, read_json, Row};
 use super::Scale;
 use crate::cmd::{self, command, root, Result};
 use crate::tools;
@@ -145,11 +145,7 @@ pub fn run(
 }
 
 fn read(out: &Path, name: &str, raw: &mut serde_json::Map<String, Value>) -> Result<Value> {
-    let path = out.join(format!("{name}.json"));
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let value: Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let value = read_json(&out.join(format!("{name}.json")))?;
     raw.insert(name.to_owned(), value.clone());
     Ok(value)
 }

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::browser::num;
-use super::report::{ms, Row};
+use super::report::{ms, read_json, Row};
 use super::Scale;
 use crate::cmd::{self, command, root, Result};
 
@@ -57,14 +57,13 @@ pub fn run(scale: &Scale, raw: &mut serde_json::Map<String, Value>) -> Result<Ve
 
 /// Criterion's estimates for one function of the group, from its last run.
 fn estimate(name: &str) -> Result<Value> {
-    let path = root()
-        .join("target")
-        .join("criterion")
-        .join(GROUP)
-        .join(name)
-        .join("new")
-        .join("estimates.json");
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    read_json(
+        &root()
+            .join("target")
+            .join("criterion")
+            .join(GROUP)
+            .join(name)
+            .join("new")
+            .join("estimates.json"),
+    )
 }

@@ -144,3 +144,10 @@ pub fn count(n: f64) -> String {
     }
     out
 }
+
+/// The JSON file a harness wrote.
+pub fn read_json(path: &Path) -> Result<serde_json::Value> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
