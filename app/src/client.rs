@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use snapshot_api::endpoints::SnapshotList;
 use std::time::Duration;
 
-use snapshot_api::{retry, Api, ApiError, Endpoint, Snapshot, SnapshotListAll};
+use snapshot_api::{retry, Api, ApiError, BearerToken, Endpoint, Snapshot, SnapshotListAll};
 
 use crate::config::Config;
 use crate::session::Session;
@@ -18,53 +18,93 @@ pub struct Client {
     session: Session,
 }
 
+/// What a call holds while it runs: the API with the token it started with, and the signal
+/// that fires when that token is forgotten.
+struct Call {
+    api: Api,
+    token: BearerToken,
+    cancel: web_sys::AbortSignal,
+}
+
 impl Client {
     pub fn new(config: Config, session: Session) -> Self {
         Self { config, session }
     }
 
-    fn api(&self) -> Result<(Api, snapshot_api::BearerToken), ApiError> {
+    fn start(&self) -> Result<Call, ApiError> {
         let token = self
             .session
             .token_untracked()
             .ok_or(ApiError::Unauthorized { detail: None })?;
-        Ok((Api::new(self.config.api_base.clone(), token.clone()), token))
+        Ok(Call {
+            api: Api::new(self.config.api_base.clone(), token.clone()),
+            token,
+            cancel: self.session.cancel_signal(),
+        })
     }
 
-    fn after<T>(
+    /// Sends `request` for `call`, unless its token was forgotten meanwhile.
+    async fn send(
         &self,
-        token: &snapshot_api::BearerToken,
-        result: Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
+        call: &Call,
+        request: Result<http::Request<Vec<u8>>, ApiError>,
+    ) -> Result<http::Response<Vec<u8>>, ApiError> {
+        if call.cancel.aborted() || !self.session.is_current(&call.token) {
+            // Signed out: the caller's result is dropped, and a 401 for an old token is
+            // ignored by the session, so this error only ends the call.
+            return Err(ApiError::Unauthorized { detail: None });
+        }
+        transport::send(request?, &call.cancel).await
+    }
+
+    fn after<T>(&self, call: &Call, result: Result<T, ApiError>) -> Result<T, ApiError> {
         match &result {
-            Err(ApiError::Unauthorized { .. }) => self.session.refused(token),
+            Err(ApiError::Unauthorized { .. }) => self.session.refused(&call.token),
             Err(_) => {}
-            Ok(_) => self.session.confirmed.set(true),
+            Ok(_) => self.session.accepted(&call.token),
         }
         result
     }
 
-    /// Sends one call. Never retried here: writes must not be resent automatically.
+    /// Sends one call. Never retried here: writes must not be resent automatically. A write
+    /// carries a fresh `Idempotency-Key` where the configuration says the API takes one, so a
+    /// POST the browser itself resends is done once.
     pub async fn call<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, ApiError> {
-        let (api, token) = self.api()?;
-        let result = match transport::send(api.request(endpoint)).await {
-            Ok(response) => api.decode(endpoint, &response),
+        let call = self.start()?;
+        let mut request = call.api.request(endpoint);
+        if let (Ok(request), false, true) =
+            (&mut request, E::IDEMPOTENT, self.config.idempotency_keys)
+        {
+            let key =
+                window()
+                    .crypto()
+                    .map(|c| c.random_uuid())
+                    .map_err(|_| ApiError::Transport {
+                        message: "no random source for an idempotency key".to_owned(),
+                    })?;
+            if let Ok(value) = http::HeaderValue::try_from(key) {
+                request.headers_mut().insert("idempotency-key", value);
+            }
+        }
+        let result = match self.send(&call, request).await {
+            Ok(response) => call.api.decode(endpoint, &response),
             Err(e) => Err(e),
         };
-        self.after(&token, result)
+        self.after(&call, result)
     }
 
     /// Every snapshot `list` selects, following `next` pages. Each page is a read, so a
-    /// transient failure is retried by the core's rule, with jitter added here.
+    /// transient failure is retried by the core's rule, with jitter added here. Signing out
+    /// stops it: the request in flight is aborted, and no page or retry follows.
     pub async fn snapshot_list(&self, list: SnapshotList) -> Result<Vec<Snapshot>, ApiError> {
-        let (api, token) = self.api()?;
+        let call = self.start()?;
         let mut all = SnapshotListAll::new(list);
         let result = async {
             // A failed page leaves the paginator where it was: its next request is the retry.
             let mut attempt = 0;
-            while let Some(request) = all.next_request(&api) {
-                let outcome = match transport::send(request).await {
-                    Ok(response) => all.receive(&api, &response),
+            while let Some(request) = all.next_request(&call.api) {
+                let outcome = match self.send(&call, request).await {
+                    Ok(response) => all.receive(&call.api, &response),
                     Err(e) => Err(e),
                 };
                 let Err(error) = outcome else {
@@ -80,7 +120,7 @@ impl Client {
             Ok(())
         }
         .await;
-        self.after(&token, result.map(|()| all.into_snapshots()))
+        self.after(&call, result.map(|()| all.into_snapshots()))
     }
 }
 

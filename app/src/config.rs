@@ -1,69 +1,179 @@
-//! Run-time configuration: read from the mount element's attributes, then the page's `<meta>`
-//! tags, never baked into the build, so one `dist/` serves every deployment.
+//! Run-time configuration: read from the mount element's attributes, then the `<meta>` tags
+//! of the page's `<head>`, never baked into the build, so one `dist/` serves every deployment.
+//!
+//! A configuration that is set but unusable stops the console: it says what is wrong and
+//! offers no sign-in, because any fallback would send the token somewhere not configured.
 
 use snapshot_api::{BaseUrl, ServerId};
 use wasm_bindgen::JsCast;
 
 /// How this instance of the console is set up.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
-    /// Where the API is; same origin `/api/v1` by default.
+    /// Where the API is; this page's origin at `/api/v1` by default.
     pub api_base: BaseUrl,
     /// One server the host page pins the console to, if any.
     pub pinned_server: Option<ServerId>,
     /// Whether the console may keep its view (filter, search, sort) in the page's URL. Only
     /// its own page opts in; embedded in a host page it leaves the host's URL alone.
     pub owns_url: bool,
-    /// A problem with the configuration, to show instead of failing silently.
-    pub problem: Option<String>,
+    /// Whether the API accepts an `Idempotency-Key` header on its POSTs (and its CORS allows
+    /// it): then each confirmed create and restore carries a fresh key. Off by default, as a
+    /// refused preflight would break every write.
+    pub idempotency_keys: bool,
 }
 
 impl Config {
     /// The default API base: the console's own origin.
     pub const DEFAULT_API_BASE: &'static str = "/api/v1";
 
-    /// Reads `data-api-base`, `data-server-id` and `data-url-state` from `host`, falling back
-    /// to `<meta name="snapshot-console:api-base">` and `<meta name="snapshot-console:server-id">`.
-    pub fn read(host: &web_sys::HtmlElement) -> Self {
-        let setting = |name: &str| {
-            host.get_attribute(&format!("data-{name}"))
-                .or_else(|| meta(&format!("snapshot-console:{name}")))
-                .filter(|v| !v.trim().is_empty())
-        };
-        let mut problem = None;
-        let api_base = match setting("api-base") {
-            None => BaseUrl::parse(Self::DEFAULT_API_BASE).expect("the default is valid"),
-            Some(text) => BaseUrl::parse(&text).unwrap_or_else(|e| {
-                problem = Some(format!(
-                    "The configured API base URL \"{text}\" is not usable: {e}"
-                ));
-                BaseUrl::parse(Self::DEFAULT_API_BASE).expect("the default is valid")
-            }),
-        };
-        let pinned_server = setting("server-id").and_then(|text| match text.parse() {
-            Ok(id) => Some(id),
-            Err(e) => {
-                problem = Some(format!(
-                    "The configured server \"{text}\" is not usable: {e}"
-                ));
-                None
+    /// Reads `data-api-base`, `data-server-id`, `data-idempotency-keys` and `data-url-state`
+    /// from `host`, falling back to `<meta name="snapshot-console:…">` in the `<head>`.
+    /// Refuses to start when the page has more than one mount element: injected markup could
+    /// otherwise name the API.
+    pub fn read(host: &web_sys::HtmlElement, mounts: u32) -> Result<Self, String> {
+        if mounts > 1 {
+            return Err(format!(
+                "This page has {mounts} elements marked data-snapshot-console; the console runs in exactly one, so it has not started."
+            ));
+        }
+        let page = leptos::prelude::window()
+            .location()
+            .href()
+            .map_err(|_| "The page's address cannot be read.".to_owned())?;
+        Self::parse(
+            &|name| {
+                host.get_attribute(&format!("data-{name}"))
+                    .or_else(|| meta(&format!("snapshot-console:{name}")))
+            },
+            &page,
+            host.has_attribute("data-url-state"),
+        )
+    }
+
+    /// The configuration from `setting` (a setting's name to its text, if given), on a page
+    /// at `page`.
+    pub fn parse(
+        setting: &dyn Fn(&str) -> Option<String>,
+        page: &str,
+        owns_url: bool,
+    ) -> Result<Self, String> {
+        let given = |name: &str| setting(name).filter(|v| !v.trim().is_empty());
+        let base_text = given("api-base").unwrap_or_else(|| Self::DEFAULT_API_BASE.to_owned());
+        let api_base = BaseUrl::parse_on_page(&base_text, page).map_err(|e| {
+            format!("The configured API base URL \"{base_text}\" is not usable: {e} The console has not started, so no token is sent anywhere.")
+        })?;
+        let pinned_server = given("server-id")
+            .map(|text| {
+                text.trim().parse().map_err(|e| {
+                    format!("The configured server \"{text}\" is not usable: {e} The console has not started.")
+                })
+            })
+            .transpose()?;
+        // A bare attribute (`data-idempotency-keys`) turns it on, as HTML booleans do.
+        let idempotency_keys = match setting("idempotency-keys").as_deref().map(str::trim) {
+            None | Some("false") => false,
+            Some("" | "true") => true,
+            Some(other) => {
+                return Err(format!(
+                    "The idempotency-keys setting \"{other}\" must be true or false. The console has not started."
+                ))
             }
-        });
-        Self {
+        };
+        Ok(Self {
             api_base,
             pinned_server,
-            owns_url: host.has_attribute("data-url-state"),
-            problem,
-        }
+            owns_url,
+            idempotency_keys,
+        })
     }
 }
 
+/// A `<meta>` of the document's `<head>` only: markup injected into a host page's body
+/// cannot configure the console.
 fn meta(name: &str) -> Option<String> {
-    let document = leptos::prelude::document();
-    let selector = format!("meta[name=\"{name}\"]");
-    let element = document.query_selector(&selector).ok().flatten()?;
+    let head = leptos::prelude::document().head()?;
+    let element = head
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()?;
     element
         .dyn_into::<web_sys::HtmlMetaElement>()
         .ok()
         .map(|m| m.content())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "https://portal.example/admin/servers?id=1";
+
+    fn parse(settings: &[(&str, &str)]) -> Result<Config, String> {
+        let settings: Vec<(String, String)> = settings
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::parse(
+            &|name| {
+                settings
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            },
+            PAGE,
+            false,
+        )
+    }
+
+    #[test]
+    fn the_default_base_is_this_origin() {
+        let config = parse(&[]).unwrap();
+        assert_eq!(config.api_base.to_string(), "https://portal.example/api/v1");
+        assert_eq!(config.pinned_server, None);
+        assert!(!config.idempotency_keys);
+        // An empty setting is no setting.
+        assert_eq!(parse(&[("api-base", "  ")]).unwrap(), config);
+    }
+
+    #[test]
+    fn a_configured_base_that_is_not_usable_stops_the_console() {
+        for bad in [
+            "//evil.example/api/v1",
+            "/\\evil.example/api/v1",
+            "ftp://admin.vps.org/api",
+            "https://admin.vps.org@evil.example/api",
+            "not a url",
+        ] {
+            let problem = parse(&[("api-base", bad)]).unwrap_err();
+            assert!(problem.contains("not usable"), "{bad}: {problem}");
+            assert!(problem.contains("no token is sent"), "{problem}");
+        }
+    }
+
+    #[test]
+    fn a_bad_pinned_server_stops_the_console_rather_than_show_every_server() {
+        let problem = parse(&[("server-id", "12x")]).unwrap_err();
+        assert!(problem.contains("\"12x\""), "{problem}");
+        assert_eq!(
+            parse(&[("server-id", "12345")]).unwrap().pinned_server,
+            Some(ServerId::new(12345).unwrap())
+        );
+    }
+
+    #[test]
+    fn idempotency_keys_are_opted_into() {
+        assert!(parse(&[("idempotency-keys", "")]).unwrap().idempotency_keys);
+        assert!(
+            parse(&[("idempotency-keys", "true")])
+                .unwrap()
+                .idempotency_keys
+        );
+        assert!(
+            !parse(&[("idempotency-keys", "false")])
+                .unwrap()
+                .idempotency_keys
+        );
+        assert!(parse(&[("idempotency-keys", "yes please")]).is_err());
+    }
 }

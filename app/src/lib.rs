@@ -36,6 +36,16 @@ pub fn start() {
             }
             div
         });
-    let config = config::Config::read(&host);
-    leptos::mount::mount_to(host, move || view! { <components::Console config/> }).forget();
+    let mounts = document
+        .query_selector_all("[data-snapshot-console]")
+        .map_or(0, |list| list.length());
+    match config::Config::read(&host, mounts) {
+        Ok(config) => {
+            leptos::mount::mount_to(host, move || view! { <components::Console config/> }).forget()
+        }
+        Err(problem) => {
+            leptos::mount::mount_to(host, move || view! { <components::NotStarted problem/> })
+                .forget()
+        }
+    }
 }

@@ -38,7 +38,10 @@ pub fn describe(error: &ApiError, what: &str) -> String {
             "Could not {what}: the API's answer (status {status}) was not in the expected format. What is on screen was kept."
         ),
         ApiError::Transport { .. } => format!(
-            "Could not reach the API to {what}. Check the connection and try again."
+            "Could not reach the API to {what}. Check the connection and try again. (A redirect also ends here: the console never follows one, so the token stays with the configured API.)"
+        ),
+        ApiError::InvalidUrl { .. } => format!(
+            "Could not {what}: the API's answer pointed somewhere other than the configured API, so the console sent nothing there."
         ),
         ApiError::Timeout { seconds } => format!(
             "The API did not answer within {seconds} seconds, so the console stopped waiting to {what}. Try again shortly."

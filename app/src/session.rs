@@ -24,6 +24,9 @@ pub enum SignInReason {
 #[derive(Clone, Copy)]
 pub struct Session {
     token: RwSignal<Option<BearerToken>>,
+    /// Aborted when the token is forgotten: every request made with it is cancelled, and no
+    /// page or retry follows.
+    cancel: StoredValue<web_sys::AbortController, LocalStorage>,
     /// Why the user must sign in, when they must.
     pub reason: RwSignal<SignInReason>,
     /// Whether the current token has had an answer other than 401 yet.
@@ -37,6 +40,7 @@ impl Session {
             .and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
             .and_then(|t| BearerToken::parse(&t).ok());
         Self {
+            cancel: StoredValue::new_local(controller()),
             confirmed: RwSignal::new(token.is_some()),
             token: RwSignal::new(token),
             reason: RwSignal::new(SignInReason::Start),
@@ -51,6 +55,25 @@ impl Session {
     /// The current token, untracked (for use inside event handlers and futures).
     pub fn token_untracked(&self) -> Option<BearerToken> {
         self.token.get_untracked()
+    }
+
+    /// The signal that fires when the current token is forgotten.
+    pub fn cancel_signal(&self) -> web_sys::AbortSignal {
+        self.cancel.with_value(web_sys::AbortController::signal)
+    }
+
+    /// Whether `token` is still the one held: a call checks this before each request it
+    /// sends, so nothing goes out with a token the user has signed out of.
+    pub fn is_current(&self, token: &BearerToken) -> bool {
+        self.token.with_untracked(|t| t.as_ref() == Some(token))
+    }
+
+    /// Notes that the API accepted `token`, if it is still the current one: a late answer to
+    /// an old token says nothing about a new one.
+    pub fn accepted(&self, token: &BearerToken) {
+        if self.is_current(token) && !self.confirmed.get_untracked() {
+            self.confirmed.set(true);
+        }
     }
 
     /// Whether a token is held.
@@ -75,7 +98,7 @@ impl Session {
     /// Called on a 401 for a request made with `used`. Only the first such answer for the
     /// current token acts, so many parallel 401s give one sign-in prompt.
     pub fn refused(&self, used: &BearerToken) {
-        if self.token.with_untracked(|t| t.as_ref() == Some(used)) {
+        if self.is_current(used) {
             let reason = if self.confirmed.get_untracked() {
                 SignInReason::Expired
             } else {
@@ -89,9 +112,16 @@ impl Session {
         if let Some(s) = storage() {
             let _ = s.remove_item(TOKEN_KEY);
         }
+        self.cancel.with_value(web_sys::AbortController::abort);
+        self.cancel.set_value(controller());
         self.reason.set(reason);
         self.token.set(None);
     }
+}
+
+fn controller() -> web_sys::AbortController {
+    // Every browser the console supports has AbortController; without it nothing can be sent.
+    web_sys::AbortController::new().expect("AbortController")
 }
 
 fn storage() -> Option<web_sys::Storage> {

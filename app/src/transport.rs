@@ -5,32 +5,36 @@
 use std::time::Duration;
 
 use gloo_net::http::RequestBuilder;
-use gloo_timers::callback::Timeout;
 use snapshot_api::ApiError;
+use web_sys::{AbortSignal, RequestRedirect};
 
 /// How long a read may take, body included.
 pub const READ_DEADLINE: Duration = Duration::from_secs(15);
 /// How long a write may take; longer, as the service does more work before answering.
 pub const WRITE_DEADLINE: Duration = Duration::from_secs(30);
 
-/// Sends `request`, aborting it at its deadline. No answer in time is an
-/// [`ApiError::Timeout`]; a failure to get any answer is an [`ApiError::Transport`].
-pub async fn send(request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, ApiError> {
+/// Sends `request`, aborting it at its deadline or when `cancel` fires (on sign-out). No
+/// answer in time is an [`ApiError::Timeout`]; a failure to get any answer, a cancel or a
+/// redirect is an [`ApiError::Transport`].
+pub async fn send(
+    request: http::Request<Vec<u8>>,
+    cancel: &AbortSignal,
+) -> Result<http::Response<Vec<u8>>, ApiError> {
     let deadline = if request.method() == http::Method::GET {
         READ_DEADLINE
     } else {
         WRITE_DEADLINE
     };
-    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Transport {
-        message: "AbortController is not available".to_owned(),
-    })?;
-    let signal = controller.signal();
-    // Dropping the timer (when this function returns) cancels it.
-    let _timer = Timeout::new(deadline.as_millis() as u32, move || controller.abort());
+    let timer = AbortSignal::timeout_with_u32(deadline.as_millis() as u32);
+    let signal = AbortSignal::any(&js_sys::Array::of2(&timer, cancel));
     let failed = |e: gloo_net::Error| {
-        if signal.aborted() {
+        if timer.aborted() {
             ApiError::Timeout {
                 seconds: deadline.as_secs() as u32,
+            }
+        } else if cancel.aborted() {
+            ApiError::Transport {
+                message: "cancelled by signing out".to_owned(),
             }
         } else {
             ApiError::Transport {
@@ -49,6 +53,9 @@ pub async fn send(request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<
         })?;
     let mut builder = RequestBuilder::new(&parts.uri.to_string())
         .method(method)
+        // A redirect is an error, never followed: the token goes to the configured API's
+        // origin and nowhere else, whatever a response says.
+        .redirect(RequestRedirect::Error)
         .abort_signal(Some(&signal));
     for (name, value) in &parts.headers {
         if let Ok(value) = value.to_str() {

@@ -80,7 +80,6 @@ pub fn Console(config: Config) -> impl IntoView {
 
     view! {
         <div class="snapshot-console">
-            {config.problem.map(|problem| view! { <p class="sc-banner sc-banner-error" role="alert">{problem}</p> })}
             <Show when=move || session.signed_in() fallback=|| view! { <SignIn/> }>
                 <Header/>
                 <Quota/>

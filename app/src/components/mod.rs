@@ -7,6 +7,7 @@ mod delete_dialog;
 mod dialog_actions;
 mod header;
 mod modal;
+mod not_started;
 mod pager;
 mod quota;
 mod restore_dialog;
@@ -16,3 +17,4 @@ mod toast_region;
 mod toolbar;
 
 pub use console::{Clock, Console, Dialogs};
+pub use not_started::NotStarted;

@@ -57,7 +57,7 @@ fn decode(c: &mut Criterion) {
         .body(body.clone())
         .unwrap();
     let api = Api::new(
-        BaseUrl::parse("/api/v1").unwrap(),
+        BaseUrl::parse("http://127.0.0.1:8080/api/v1").unwrap(),
         BearerToken::parse("bench").unwrap(),
     );
     let mut group = c.benchmark_group("decode_10000_snapshots");

@@ -1,4 +1,5 @@
-use http::{header, HeaderValue, Method, Request, Response};
+use http::{header, HeaderValue, Method, Request, Response, Uri};
+use url::Url;
 
 use crate::{ApiError, BaseUrl, BearerToken, Endpoint};
 
@@ -26,31 +27,51 @@ impl Api {
     }
 
     /// The request for `endpoint`, with `Authorization: Bearer …`, `Content-Type` and
-    /// `Accept: application/json`.
-    pub fn request<E: Endpoint>(&self, endpoint: &E) -> Request<Vec<u8>> {
-        let url = self.base_url.join(&endpoint.path());
+    /// `Accept: application/json`. An error, never a request elsewhere, if its URL cannot be
+    /// built on the base URL's origin.
+    pub fn request<E: Endpoint>(&self, endpoint: &E) -> Result<Request<Vec<u8>>, ApiError> {
+        let url = self.endpoint_url(endpoint)?;
         self.request_to(endpoint.method(), &url, endpoint.body())
     }
 
+    /// The absolute URL of `endpoint`.
+    pub(crate) fn endpoint_url<E: Endpoint>(&self, endpoint: &E) -> Result<Url, ApiError> {
+        self.base_url
+            .join(&endpoint.path())
+            .map_err(|e| ApiError::InvalidUrl {
+                reason: e.to_string(),
+            })
+    }
+
+    /// A request to `url`, which must be on the base URL's origin: the one check every URL
+    /// the token is sent to goes through.
     pub(crate) fn request_to(
         &self,
         method: Method,
-        url: &str,
+        url: &Url,
         body: Option<Vec<u8>>,
-    ) -> Request<Vec<u8>> {
+    ) -> Result<Request<Vec<u8>>, ApiError> {
+        let invalid = |reason: &str| ApiError::InvalidUrl {
+            reason: reason.to_owned(),
+        };
+        if !self.base_url.same_origin(url) {
+            return Err(invalid("the URL is not on the API's origin"));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(invalid("the URL carries a user name or password"));
+        }
+        let uri = Uri::try_from(url.as_str()).map_err(|e| invalid(&e.to_string()))?;
+        let auth = HeaderValue::try_from(format!("Bearer {}", self.token.secret()))
+            .map_err(|_| invalid("the token cannot go in a header"))?;
         let json = HeaderValue::from_static("application/json");
         let mut request = Request::new(body.unwrap_or_default());
         *request.method_mut() = method;
-        // The base URL and token were validated on construction, and paths are built from
-        // numbers, so these conversions cannot fail; a fallback keeps this free of panics.
-        *request.uri_mut() = url.parse().unwrap_or_default();
+        *request.uri_mut() = uri;
         let headers = request.headers_mut();
-        if let Ok(auth) = HeaderValue::from_str(&format!("Bearer {}", self.token.secret())) {
-            headers.insert(header::AUTHORIZATION, auth);
-        }
+        headers.insert(header::AUTHORIZATION, auth);
         headers.insert(header::CONTENT_TYPE, json.clone());
         headers.insert(header::ACCEPT, json);
-        request
+        Ok(request)
     }
 
     /// Reads the answer to `endpoint`: its output for a 2xx, otherwise the [`ApiError`] that
@@ -63,7 +84,7 @@ impl Api {
         let status = response.status();
         let body = response.body().as_ref();
         let result = if body.len() > Self::MAX_RESPONSE_BYTES {
-            Err(ApiError::undecodable(
+            Err(self.undecodable(
                 status.as_u16(),
                 format!("response of {} bytes is too large", body.len()),
                 body,
@@ -71,10 +92,20 @@ impl Api {
         } else if status.is_success() {
             endpoint
                 .decode_success(body)
-                .map_err(|e| ApiError::undecodable(status.as_u16(), e.to_string(), body))
+                .map_err(|e| self.undecodable(status.as_u16(), e.to_string(), body))
         } else {
-            Err(ApiError::from_status(status, response.headers(), body))
+            Err(ApiError::from_status(
+                status,
+                response.headers(),
+                body,
+                self.token.secret(),
+            ))
         };
         result.map_err(|e| e.redact(self.token.secret()))
+    }
+
+    /// An [`ApiError::Undecodable`] about `body`, with the token taken out.
+    pub(crate) fn undecodable(&self, status: u16, reason: String, body: &[u8]) -> ApiError {
+        ApiError::undecodable(status, reason, body, self.token.secret())
     }
 }

@@ -74,6 +74,13 @@ pub enum ApiError {
         /// The body's first characters, with the token removed, to help whoever debugs it.
         excerpt: String,
     },
+    /// The request was not sent: its URL could not be built, or would have taken the token off
+    /// the API's origin. Never retried: the same URL fails the same way.
+    #[error("request not sent: {reason}")]
+    InvalidUrl {
+        /// What was wrong with the URL.
+        reason: String,
+    },
     /// No answer within the caller's deadline. Made by the transport, never by this crate's
     /// decoders. For a write, whether it happened is unknown.
     #[error("no answer within {seconds} s")]
@@ -129,7 +136,7 @@ impl ApiError {
             Self::Server { status, .. }
             | Self::UnexpectedStatus { status, .. }
             | Self::Undecodable { status, .. } => Some(*status),
-            Self::Transport { .. } | Self::Timeout { .. } => None,
+            Self::Transport { .. } | Self::Timeout { .. } | Self::InvalidUrl { .. } => None,
         }
     }
 
@@ -166,7 +173,12 @@ impl ApiError {
     }
 
     /// Sorts a non-2xx response.
-    pub(crate) fn from_status(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+    pub(crate) fn from_status(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+        secret: &str,
+    ) -> Self {
         let parsed = ErrorBody::parse(body);
         let detail = parsed.as_ref().and_then(|b| b.detail.clone());
         let code = status.as_u16();
@@ -199,7 +211,7 @@ impl ApiError {
                         Self::InvalidState { detail }
                     }
                 }
-                _ => Self::undecodable(code, "a 400 without a readable error body", body),
+                _ => Self::undecodable(code, "a 400 without a readable error body", body, secret),
             },
             500..=599 => Self::Server {
                 status: code,
@@ -212,39 +224,87 @@ impl ApiError {
         }
     }
 
-    pub(crate) fn undecodable(status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
+    /// An [`ApiError::Undecodable`] with an excerpt of `body`. The secret is taken out before
+    /// the excerpt is cut, so no part of it survives at the cut.
+    pub(crate) fn undecodable(
+        status: u16,
+        reason: impl Into<String>,
+        body: &[u8],
+        secret: &str,
+    ) -> Self {
         const EXCERPT_CHARS: usize = 200;
-        let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_CHARS * 4)]);
-        let excerpt = text
+        // Enough bytes for the excerpt even if every character takes four, plus a whole
+        // secret straddling its end.
+        let window = &body[..body.len().min(EXCERPT_CHARS * 4 + secret.len())];
+        let text = String::from_utf8_lossy(window);
+        let text: String = text
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .chars()
             .filter(|c| !c.is_control())
-            .take(EXCERPT_CHARS)
             .collect();
         Self::Undecodable {
             status,
             reason: reason.into(),
-            excerpt,
+            excerpt: redact(&text, secret).chars().take(EXCERPT_CHARS).collect(),
         }
+        .redact(secret)
     }
 
-    /// Removes `secret` from any text this error carries.
+    /// Removes `secret` from every text this error carries, whatever the variant: a server
+    /// may echo the token in `detail`, a field message, a field name or a body.
     pub(crate) fn redact(self, secret: &str) -> Self {
+        let r = |text: String| redact(&text, secret);
+        let r_opt = |text: Option<String>| text.map(r);
         match self {
+            Self::Unauthorized { detail } => Self::Unauthorized {
+                detail: r_opt(detail),
+            },
+            Self::NotFound { detail } => Self::NotFound {
+                detail: r_opt(detail),
+            },
+            Self::Validation { fields, non_field } => Self::Validation {
+                fields: fields
+                    .into_iter()
+                    .map(|(field, messages)| (r(field), messages.into_iter().map(r).collect()))
+                    .collect(),
+                non_field: non_field.into_iter().map(r).collect(),
+            },
+            Self::LimitReached { detail } => Self::LimitReached { detail: r(detail) },
+            Self::InvalidState { detail } => Self::InvalidState { detail: r(detail) },
+            Self::Server { status, detail } => Self::Server {
+                status,
+                detail: r_opt(detail),
+            },
+            Self::UnexpectedStatus { status, detail } => Self::UnexpectedStatus {
+                status,
+                detail: r_opt(detail),
+            },
             Self::Undecodable {
                 status,
                 reason,
                 excerpt,
             } => Self::Undecodable {
                 status,
-                reason: reason.replace(secret, "<redacted>"),
-                excerpt: excerpt.replace(secret, "<redacted>"),
+                reason: r(reason),
+                excerpt: r(excerpt),
             },
-            other => other,
+            Self::InvalidUrl { reason } => Self::InvalidUrl { reason: r(reason) },
+            Self::Transport { message } => Self::Transport {
+                message: r(message),
+            },
+            Self::RateLimited { .. } | Self::Timeout { .. } => self,
         }
     }
+}
+
+/// `text` with every occurrence of `secret` replaced.
+fn redact(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        return text.to_owned();
+    }
+    text.replace(secret, "<redacted>")
 }
 
 fn suffix(detail: &Option<String>) -> String {
@@ -287,6 +347,6 @@ mod tests {
         assert!(!server(500).is_retryable());
         assert!(ApiError::RateLimited { retry_after: None }.is_retryable());
         assert!(!ApiError::Unauthorized { detail: None }.is_retryable());
-        assert!(!ApiError::undecodable(200, "x", b"<html>").is_retryable());
+        assert!(!ApiError::undecodable(200, "x", b"<html>", "t").is_retryable());
     }
 }

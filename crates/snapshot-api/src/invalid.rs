@@ -38,7 +38,9 @@ pub enum InvalidInput {
     /// An empty token, or one with characters that cannot go in an HTTP header.
     #[error("The API token is empty or contains spaces or other characters a token cannot have.")]
     Token,
-    /// A base URL that is neither an absolute http(s) URL nor a path starting with `/`.
-    #[error("The API base URL must be an http(s) URL or a path starting with /.")]
+    /// A base URL that is neither an absolute http(s) URL nor, where a page's address is known,
+    /// a path starting with a single `/`; or one with a user name, query, fragment, spaces,
+    /// control characters or backslashes.
+    #[error("The API base URL must be an http(s) URL (or a path starting with /) without user name, query, fragment, spaces or backslashes.")]
     BaseUrl,
 }

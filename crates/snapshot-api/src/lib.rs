@@ -11,10 +11,10 @@
 //! use snapshot_api::endpoints::SnapshotList;
 //!
 //! let api = Api::new(BaseUrl::parse("https://admin.vps.org/api/v1")?, BearerToken::parse("secret")?);
-//! let request = api.request(&SnapshotList::for_server(ServerId::new(12345)?));
+//! let request = api.request(&SnapshotList::for_server(ServerId::new(12345)?))?;
 //! assert_eq!(request.uri(), "https://admin.vps.org/api/v1/snapshots/?server_id=12345");
 //! assert_eq!(request.headers()["authorization"], "Bearer secret");
-//! # Ok::<(), snapshot_api::InvalidInput>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod api;

@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 
-use http::{Method, Request, Response, Uri};
+use http::{Method, Request, Response};
+use url::Url;
 
 use crate::endpoints::SnapshotList;
 use crate::{Api, ApiError, Snapshot, SnapshotId};
@@ -13,22 +14,24 @@ use crate::{Api, ApiError, Snapshot, SnapshotId};
 /// # fn send(_: http::Request<Vec<u8>>) -> http::Response<Vec<u8>> {
 /// #     http::Response::new(br#"{"count": 0, "results": []}"#.to_vec())
 /// # }
-/// # let api = Api::new(BaseUrl::parse("/api/v1").unwrap(), BearerToken::parse("t").unwrap());
+/// # let api = Api::new(BaseUrl::parse("https://admin.vps.org/api/v1").unwrap(), BearerToken::parse("t").unwrap());
 /// let mut all = SnapshotListAll::new(SnapshotList::all());
 /// while let Some(request) = all.next_request(&api) {
-///     all.receive(&api, &send(request))?;
+///     all.receive(&api, &send(request?))?;
 /// }
 /// let snapshots = all.into_snapshots();
 /// # Ok::<(), ApiError>(())
 /// ```
 ///
-/// A `next` URL is followed only on the base URL's own origin, so the token is never sent
-/// elsewhere; a loop or more than [`SnapshotListAll::MAX_PAGES`] pages is an error.
+/// A `next` URL is resolved with the WHATWG URL parser against the page that named it, and
+/// followed only on the base URL's own origin, so the token is never sent elsewhere; a link
+/// longer than [`SnapshotListAll::MAX_NEXT_BYTES`], a loop or more than
+/// [`SnapshotListAll::MAX_PAGES`] pages is an error.
 #[derive(Debug)]
 pub struct SnapshotListAll {
     endpoint: SnapshotList,
     next: Next,
-    visited: HashSet<String>,
+    visited: HashSet<Url>,
     seen_ids: HashSet<SnapshotId>,
     snapshots: Vec<Snapshot>,
 }
@@ -36,13 +39,17 @@ pub struct SnapshotListAll {
 #[derive(Debug)]
 enum Next {
     First,
-    Url(String),
+    Url(Url),
     Done,
 }
 
 impl SnapshotListAll {
     /// The most pages followed before giving up.
     pub const MAX_PAGES: usize = 1000;
+
+    /// The longest `next` link followed. Real ones are a few hundred bytes; a huge one is a
+    /// broken or hostile answer.
+    pub const MAX_NEXT_BYTES: usize = 4096;
 
     /// Starts listing what `endpoint` selects.
     pub fn new(endpoint: SnapshotList) -> Self {
@@ -56,11 +63,19 @@ impl SnapshotListAll {
     }
 
     /// The request to send next, or `None` once the list is whole.
-    pub fn next_request(&self, api: &Api) -> Option<Request<Vec<u8>>> {
+    pub fn next_request(&self, api: &Api) -> Option<Result<Request<Vec<u8>>, ApiError>> {
         match &self.next {
             Next::First => Some(api.request(&self.endpoint)),
             Next::Url(url) => Some(api.request_to(Method::GET, url, None)),
             Next::Done => None,
+        }
+    }
+
+    /// The URL of the page last asked for, against which a relative `next` resolves.
+    fn current_url(&self, api: &Api) -> Result<Url, ApiError> {
+        match &self.next {
+            Next::Url(url) => Ok(url.clone()),
+            _ => api.endpoint_url(&self.endpoint),
         }
     }
 
@@ -77,12 +92,11 @@ impl SnapshotListAll {
                 self.snapshots.push(snapshot);
             }
         }
-        self.next = match page.next {
+        let next = match page.next {
             None => Next::Done,
-            Some(url) => {
-                let bad = |reason: String| ApiError::undecodable(200, reason, url.as_bytes());
-                let url = resolve(api, &url)
-                    .ok_or_else(|| bad("the next page is not on the API's origin".to_owned()))?;
+            Some(link) => {
+                let bad = |reason: String| api.undecodable(200, reason, link.as_bytes());
+                let url = resolve(api, &self.current_url(api)?, &link).map_err(bad)?;
                 if self.visited.len() + 1 >= Self::MAX_PAGES {
                     return Err(bad(format!("more than {} pages", Self::MAX_PAGES)));
                 }
@@ -92,6 +106,7 @@ impl SnapshotListAll {
                 Next::Url(url)
             }
         };
+        self.next = next;
         Ok(())
     }
 
@@ -101,27 +116,25 @@ impl SnapshotListAll {
     }
 }
 
-/// The URL to request for a `next` link, or `None` if following it could leak the token.
-fn resolve(api: &Api, next: &str) -> Option<String> {
-    let uri: Uri = next.parse().ok()?;
-    let path = uri.path_and_query()?.as_str();
-    if !path.starts_with('/') {
-        return None;
+/// The URL to request for a `next` link named by the page at `current`, or why following it
+/// could leak the token.
+fn resolve(api: &Api, current: &Url, next: &str) -> Result<Url, String> {
+    if next.len() > SnapshotListAll::MAX_NEXT_BYTES {
+        return Err(format!(
+            "the next page link is longer than {} bytes",
+            SnapshotListAll::MAX_NEXT_BYTES
+        ));
     }
-    let next_origin = match (uri.scheme_str(), uri.authority()) {
-        (Some(scheme @ ("http" | "https")), Some(authority)) => {
-            Some(format!("{scheme}://{authority}"))
-        }
-        (None, None) => None,
-        _ => return None,
-    };
-    match (api.base_url().origin(), next_origin) {
-        // Absolute base: an absolute next must be on the same origin.
-        (Some(base), Some(next)) if base == next => Some(format!("{base}{path}")),
-        (Some(_), Some(_)) => None,
-        (Some(base), None) => Some(format!("{base}{path}")),
-        // Relative base (same-origin console): keep only the path, so the request stays on
-        // the console's own origin whatever host the link names.
-        (None, _) => Some(path.to_owned()),
+    let mut url = current
+        .join(next)
+        .map_err(|e| format!("the next page link is not a URL: {e}"))?;
+    if !api.base_url().same_origin(&url) {
+        return Err("the next page is not on the API's origin".to_owned());
     }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("the next page link carries a user name or password".to_owned());
+    }
+    // A fragment is never sent; dropping it keeps the loop check honest.
+    url.set_fragment(None);
+    Ok(url)
 }

@@ -172,7 +172,10 @@ async fn latency_delays_the_answer() {
 async fn hang_never_answers() {
     let app = app(&["--test-control"]);
     fault(&app, "snapshot_list", json!({"kind": "hang"}), 1).await;
-    let request = api(TOKEN).request(&list()).map(axum::body::Body::from);
+    let request = api(TOKEN)
+        .request(&list())
+        .unwrap()
+        .map(axum::body::Body::from);
     let answer =
         tokio::time::timeout(Duration::from_millis(500), app.clone().oneshot(request)).await;
     assert!(answer.is_err(), "a hang must not answer");
@@ -184,6 +187,7 @@ async fn close_drops_the_body_after_the_write() {
     fault(&app, "snapshot_create", json!({"kind": "close"}), 1).await;
     let request = api(TOKEN)
         .request(&create("lost-answer"))
+        .unwrap()
         .map(axum::body::Body::from);
     let response = app.clone().oneshot(request).await.unwrap();
     assert_eq!(response.headers()["x-sim-fault"], "close");
@@ -233,7 +237,10 @@ async fn chaos_with_a_seed_repeats_its_sequence() {
         assert_eq!(r.status(), 204);
         let mut seen = Vec::new();
         for _ in 0..40 {
-            let request = api(TOKEN).request(&list()).map(axum::body::Body::from);
+            let request = api(TOKEN)
+                .request(&list())
+                .unwrap()
+                .map(axum::body::Body::from);
             let response = app.clone().oneshot(request).await.unwrap();
             let fault = response
                 .headers()

@@ -29,7 +29,12 @@ fn create(server_id: u64, name: &str) -> SnapshotCreate {
 async fn snapshot_list_200_is_the_pages_example_exactly() {
     let app = app(&[]);
     let api = common::api(TOKEN);
-    let response = send(&app, api.request(&SnapshotList::for_server(server(12345)))).await;
+    let response = send(
+        &app,
+        api.request(&SnapshotList::for_server(server(12345)))
+            .unwrap(),
+    )
+    .await;
     assert_eq!(response.status(), 200);
     let got: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
     let page: serde_json::Value = serde_json::from_str(include_str!(
@@ -92,7 +97,7 @@ async fn snapshot_create_400_field_errors() {
     let app = app(&[]);
     let api = common::api(TOKEN);
     let endpoint = create(12345, "x");
-    let mut request = api.request(&endpoint);
+    let mut request = api.request(&endpoint).unwrap();
     *request.body_mut() =
         br#"{"server_id": "abc", "name": "no spaces please", "description": 7}"#.to_vec();
     let err = api

@@ -28,7 +28,11 @@ pub async fn call<E: Endpoint>(
     api: &Api,
     endpoint: &E,
 ) -> (Option<u16>, Result<E::Output, ApiError>) {
-    match send(client, api.request(endpoint)).await {
+    let request = match api.request(endpoint) {
+        Ok(request) => request,
+        Err(e) => return (None, Err(e)),
+    };
+    match send(client, request).await {
         Ok(response) => (
             Some(response.status().as_u16()),
             api.decode(endpoint, &response),

@@ -16,6 +16,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(format!("{token:?}"), "BearerToken(<redacted>)");
         assert_eq!(format!("{token}"), "<redacted>");
     }
+    // Whatever the text, a base is on the page's origin or an absolute http(s) URL.
+    if let Ok(base) = BaseUrl::parse_on_page(&text, "http://127.0.0.1:8080/") {
+        assert!(base.to_string().starts_with("http"));
+    }
     let _ = BaseUrl::parse(&text);
     let _ = RetryAfter::parse(&text);
     let (a, b) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));

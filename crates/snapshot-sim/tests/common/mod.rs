@@ -57,7 +57,7 @@ pub async fn call<E: Endpoint>(
     endpoint: &E,
 ) -> Result<E::Output, snapshot_api::ApiError> {
     let api = api(token);
-    let response = send(app, api.request(endpoint)).await;
+    let response = send(app, api.request(endpoint).unwrap()).await;
     api.decode(endpoint, &response)
 }
 
