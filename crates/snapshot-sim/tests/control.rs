@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{api, app, call, send, TOKEN};
+use common::{api, app, call, send, HOST, TOKEN};
 use http::Request;
 use serde_json::json;
 use snapshot_api::endpoints::{SnapshotCreate, SnapshotList};
@@ -16,6 +16,7 @@ fn control(path: &str, body: serde_json::Value) -> Request<Vec<u8>> {
     Request::builder()
         .method("POST")
         .uri(format!("/_sim{path}"))
+        .header("host", HOST)
         .header("content-type", "application/json")
         .body(serde_json::to_vec(&body).unwrap())
         .unwrap()
@@ -49,6 +50,7 @@ fn create(name: &str) -> SnapshotCreate {
 async fn without_the_flag_there_is_no_control() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "console").unwrap();
+    std::fs::write(dir.path().join("csp.txt"), "default-src 'none'").unwrap();
     let dir_arg = dir.path().display().to_string();
     let app = app(&["--console-dir", &dir_arg]);
     for path in ["/faults", "/revoke", "/advance", "/chaos", "/anything"] {
