@@ -186,3 +186,35 @@ pub fn run_once(
     tx.commit()?;
     Ok(answer)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keyed(body: &[u8]) -> Keyed {
+        let mut headers = HeaderMap::new();
+        headers.insert(KEY_HEADER, HeaderValue::from_static("key-1"));
+        Keyed::from_request(&headers, &Method::POST, "/v1/snapshots/", body)
+            .unwrap()
+            .unwrap()
+    }
+
+    #[test]
+    fn kept_answers_expire_after_24_hours() {
+        let (db, _) = db::Db::open(None).unwrap();
+        let conn = db.lock();
+        let answer = Answer::json(StatusCode::CREATED, &serde_json::json!({"id": 1})).unwrap();
+        keyed(b"{}").record(&conn, &answer, 1_000).unwrap();
+        let kept = keyed(b"{}").replay(&conn, 1_000 + KEEP_MS - 1).unwrap();
+        assert_eq!(kept.map(|a| a.body), Some(br#"{"id":1}"#.to_vec()));
+        assert!(keyed(b"{}")
+            .replay(&conn, 1_000 + KEEP_MS)
+            .unwrap()
+            .is_none());
+        // Once expired, the key is free for another request.
+        assert!(keyed(b"{\"x\":1}")
+            .replay(&conn, 1_000 + KEEP_MS)
+            .unwrap()
+            .is_none());
+    }
+}
