@@ -13,8 +13,9 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::handlers::{snapshot_create, snapshot_delete, snapshot_list, snapshot_restore};
-use crate::StartError;
-use crate::{auth, body_limit, control, idempotency, origin, AppState, Config, SimError};
+use crate::{
+    auth, body_limit, control, idempotency, origin, AppState, Config, SimError, StartError,
+};
 
 /// The parts of the router that come from the command line, checked before anything starts.
 pub struct Edges {
@@ -25,6 +26,9 @@ pub struct Edges {
 
 impl Edges {
     pub fn check(config: &Config) -> Result<Self, StartError> {
+        for ancestor in &config.frame_ancestors {
+            origin::frame_ancestor(ancestor).map_err(StartError::Config)?;
+        }
         let console = match &config.console_dir {
             Some(dir) => Some((dir.clone(), console_policy(dir, &config.frame_ancestors)?)),
             None => None,
@@ -98,9 +102,6 @@ async fn openapi() -> impl IntoResponse {
 /// `frame-ancestors` (which only works as a header). Without a readable, non-empty policy the
 /// simulator does not start: serving the console with no policy at all would fail open.
 fn console_policy(dir: &Path, frame_ancestors: &[String]) -> Result<HeaderValue, StartError> {
-    for ancestor in frame_ancestors {
-        origin::frame_ancestor(ancestor).map_err(StartError::Config)?;
-    }
     let ancestors = if frame_ancestors.is_empty() {
         "'none'".to_owned()
     } else {
