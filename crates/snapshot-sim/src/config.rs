@@ -14,9 +14,15 @@ pub struct Config {
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
-    /// An accepted API token (repeatable). Without one, a demo token is generated and printed.
+    /// An accepted API token (repeatable). Arguments show in `ps`: outside tests, prefer
+    /// `--token-file` or the SNAPSHOT_SIM_TOKENS variable (comma- or space-separated). With no
+    /// token from any of them, a demo token is generated and printed.
     #[arg(long = "token", value_name = "TOKEN")]
     pub tokens: Vec<String>,
+
+    /// A file of accepted API tokens: one a line, blank lines and `#` comments skipped.
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
 
     /// SQLite file to keep data in [default: the user's data folder, snapshot-sim/sim.sqlite3].
     #[arg(long, value_name = "PATH", conflicts_with = "ephemeral")]
@@ -43,7 +49,7 @@ pub struct Config {
     #[arg(long = "frame-ancestor", value_name = "ORIGIN")]
     pub frame_ancestors: Vec<String>,
 
-    /// A browser origin allowed to call the API cross-origin (repeatable).
+    /// A browser origin allowed to call the API cross-origin (repeatable): scheme://host[:port].
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
 

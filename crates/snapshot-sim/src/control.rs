@@ -9,7 +9,7 @@ use std::time::Duration;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
+use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
@@ -18,7 +18,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde::Deserialize;
 
-use crate::{db, AppState, SimError};
+use crate::{control_guard, db, AppState, SimError};
 
 /// The four operations, named as everywhere in the project (hence the shared prefix).
 #[allow(clippy::enum_variant_names)]
@@ -67,6 +67,10 @@ pub enum Fault {
     /// The request is handled, then the connection drops halfway through the body: the
     /// client cannot know whether its write happened.
     Close,
+    /// The request is handled, then the connection closes before any byte of the answer.
+    /// Browsers resend a request, even a POST, whose reused keep-alive connection closed so:
+    /// what an `Idempotency-Key` is for.
+    Drop,
 }
 
 /// A broken body.
@@ -97,6 +101,10 @@ fn one() -> u32 {
     1
 }
 
+/// The most answers one `/_sim/faults` call may spoil: enough for any test, and a typo
+/// cannot queue billions of faults.
+pub const MAX_FAULT_TIMES: u32 = 1000;
+
 #[derive(Deserialize)]
 struct ChaosRequest {
     seed: u64,
@@ -113,17 +121,24 @@ struct RevokeRequest {
 #[derive(Default)]
 pub struct Control {
     enabled: bool,
+    /// The port the simulator listens on, which `/_sim/` requests must name in `Host`.
+    port: u16,
     queued: Mutex<HashMap<Operation, VecDeque<Fault>>>,
     chaos: Mutex<Option<(StdRng, f64)>>,
     revoked: Mutex<HashSet<String>>,
 }
 
 impl Control {
-    pub fn new(enabled: bool) -> Arc<Self> {
+    pub fn new(enabled: bool, port: u16) -> Arc<Self> {
         Arc::new(Self {
             enabled,
+            port,
             ..Self::default()
         })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
     }
 
     /// Whether `token` was revoked through `/_sim/revoke`.
@@ -185,16 +200,25 @@ pub fn routes(state: AppState) -> Router {
         .route("/revoke", post(revoke))
         .route("/advance", post(advance))
         .fallback(|| async { SimError::NotFound("Not found.".into()) })
+        .layer(from_fn_with_state(state.clone(), control_guard::guard))
         .with_state(state)
 }
 
-async fn add_fault(State(state): State<AppState>, Json(request): Json<FaultRequest>) -> StatusCode {
+async fn add_fault(
+    State(state): State<AppState>,
+    Json(request): Json<FaultRequest>,
+) -> Result<StatusCode, SimError> {
+    if request.times > MAX_FAULT_TIMES {
+        return Err(SimError::bad_request(format!(
+            "times must be at most {MAX_FAULT_TIMES}."
+        )));
+    }
     let mut queued = lock(&state.control.queued);
     let queue = queued.entry(request.operation).or_default();
     for _ in 0..request.times {
         queue.push_back(request.fault.clone());
     }
-    StatusCode::NO_CONTENT
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn clear_faults(State(state): State<AppState>) -> StatusCode {
@@ -276,6 +300,18 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             );
             Response::from_parts(parts, Body::from_stream(broken))
         }
+        Fault::Drop => {
+            // The write happens; then a body that fails at once, before hyper has flushed
+            // the head it buffered, makes it close the connection with nothing sent.
+            let (mut parts, _real) = next.run(request).await.into_parts();
+            parts.headers.remove(header::CONTENT_LENGTH);
+            let failing = futures_util::stream::once(async {
+                Err::<Bytes, _>(std::io::Error::other(
+                    "connection dropped by --test-control",
+                ))
+            });
+            Response::from_parts(parts, Body::from_stream(failing))
+        }
         Fault::Body { body } => {
             let (mut parts, real) = next.run(request).await.into_parts();
             let real = axum::body::to_bytes(real, usize::MAX)
@@ -317,5 +353,6 @@ fn fault_name(fault: &Fault) -> &'static str {
         Fault::Status { .. } => "status",
         Fault::Body { .. } => "body",
         Fault::Close => "close",
+        Fault::Drop => "drop",
     }
 }

@@ -32,6 +32,14 @@ const SCHEMA: &str = "
         ready_at_ms   INTEGER
     );
     CREATE INDEX IF NOT EXISTS snapshots_by_server ON snapshots(server_id);
+    -- Idempotency-Key answers, kept 24 hours (see idempotency.rs).
+    CREATE TABLE IF NOT EXISTS idempotency_keys (
+        key           TEXT PRIMARY KEY,
+        fingerprint   TEXT NOT NULL,
+        status        INTEGER NOT NULL,
+        body          BLOB NOT NULL,
+        created_at_ms INTEGER NOT NULL
+    );
 ";
 
 /// The database handle shared by all requests.

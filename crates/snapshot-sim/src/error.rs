@@ -16,6 +16,12 @@ pub enum SimError {
     MethodNotAllowed(String),
     /// 413.
     TooLarge,
+    /// 415.
+    UnsupportedMediaType(String),
+    /// 421: the request named a host this part of the simulator does not answer for.
+    MisdirectedRequest(String),
+    /// 422: understood, but cannot be done as asked (an idempotency key reused).
+    Unprocessable(String),
     /// 500; the cause is logged, not sent.
     Internal(String),
 }
@@ -33,9 +39,10 @@ impl From<rusqlite::Error> for SimError {
     }
 }
 
-impl IntoResponse for SimError {
-    fn into_response(self) -> Response {
-        let (status, body) = match self {
+impl SimError {
+    /// The status and body this error answers with.
+    pub fn parts(self) -> (StatusCode, ErrorBody) {
+        match self {
             Self::Unauthorized(message) => (StatusCode::UNAUTHORIZED, ErrorBody::detail(message)),
             Self::NotFound(message) => (StatusCode::NOT_FOUND, ErrorBody::detail(message)),
             Self::BadRequest(body) => (StatusCode::BAD_REQUEST, body),
@@ -50,6 +57,16 @@ impl IntoResponse for SimError {
                     crate::MAX_BODY_BYTES
                 )),
             ),
+            Self::UnsupportedMediaType(message) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorBody::detail(message),
+            ),
+            Self::MisdirectedRequest(message) => {
+                (StatusCode::MISDIRECTED_REQUEST, ErrorBody::detail(message))
+            }
+            Self::Unprocessable(message) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ErrorBody::detail(message))
+            }
             Self::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 (
@@ -57,7 +74,13 @@ impl IntoResponse for SimError {
                     ErrorBody::detail("A server error occurred."),
                 )
             }
-        };
+        }
+    }
+}
+
+impl IntoResponse for SimError {
+    fn into_response(self) -> Response {
+        let (status, body) = self.parts();
         let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(

@@ -3,30 +3,42 @@
 //! See `docs/SIMULATOR.md` for where it knowingly differs from the real service.
 
 mod auth;
+mod body_limit;
 mod config;
 mod control;
+mod control_guard;
 mod db;
 mod error;
 mod handlers;
+mod idempotency;
+mod origin;
 mod router;
 mod seed;
+mod start_error;
+mod tokens;
 
-use std::collections::HashSet;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use config::{Config, Seed};
 pub use error::SimError;
-pub use router::router;
+pub use start_error::StartError;
+pub use tokens::TOKENS_VAR;
 
 /// The largest request body accepted (a create body is well under 1 KB).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// How much of a too-large body is still read (and thrown away) before the 413, so that a
+/// client which sends its whole body before reading, as Python's `urllib` does, gets to read
+/// the answer. Past this the connection is simply closed.
+pub const DRAIN_BODY_BYTES: usize = 8 * 1024 * 1024;
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     db: Arc<db::Db>,
-    tokens: Arc<HashSet<String>>,
+    tokens: Arc<Vec<String>>,
     control: Arc<control::Control>,
     create_delay_ms: i64,
     restore_delay_ms: i64,
@@ -42,10 +54,18 @@ pub struct Simulator {
     pub db_path: Option<PathBuf>,
     /// Whether the database was new and got seeded.
     pub seeded: bool,
+    /// How many tokens were configured (by flag, file or variable).
+    pub configured_tokens: usize,
 }
 
-/// Opens the database (seeding a new one), settles the tokens and builds the router.
-pub fn build(config: &Config) -> Result<Simulator, rusqlite::Error> {
+/// Checks the configuration, opens the database (seeding a new one), settles the tokens and
+/// builds the router. `bound` is the address the listener actually got: the test-control
+/// routes accept only requests addressed to its port. Anything unsafe or unusable in the
+/// configuration is an error, never a silent fallback.
+pub fn build(config: &Config, bound: SocketAddr) -> Result<Simulator, StartError> {
+    let configured = tokens::configured(config, std::env::var(TOKENS_VAR).ok().as_deref())?;
+    // Checked before the database is touched, so a refused start leaves no new file.
+    let edges = router::Edges::check(config)?;
     let db_path = config.db_path();
     let (db, is_new) = db::Db::open(db_path.as_deref())?;
     if is_new {
@@ -56,25 +76,22 @@ pub fn build(config: &Config) -> Result<Simulator, rusqlite::Error> {
             db::now_ms() / 1000,
         )?;
     }
-    let demo_token = config.tokens.is_empty().then(generate_token);
-    let tokens = config
-        .tokens
-        .iter()
-        .cloned()
-        .chain(demo_token.clone())
-        .collect();
+    let demo_token = configured.is_empty().then(generate_token);
+    let configured_tokens = configured.len();
+    let tokens = configured.into_iter().chain(demo_token.clone()).collect();
     let state = AppState {
         db,
         tokens: Arc::new(tokens),
-        control: control::Control::new(config.test_control),
+        control: control::Control::new(config.test_control, bound.port()),
         create_delay_ms: config.create_delay_ms.try_into().unwrap_or(i64::MAX),
         restore_delay_ms: config.restore_delay_ms.try_into().unwrap_or(i64::MAX),
     };
     Ok(Simulator {
-        router: router(state, config),
+        router: router::router(state, edges),
         demo_token,
         db_path,
         seeded: is_new,
+        configured_tokens,
     })
 }
 

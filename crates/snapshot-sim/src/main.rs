@@ -14,13 +14,7 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let config = Config::parse();
-    let sim = match snapshot_sim::build(&config) {
-        Ok(sim) => sim,
-        Err(e) => {
-            eprintln!("snapshot-sim: cannot open the database: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    // Bound first: the test-control routes check requests against the port actually got.
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
         Ok(listener) => listener,
         Err(e) => {
@@ -28,10 +22,15 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let origin = match listener.local_addr() {
-        Ok(addr) => format!("http://{addr}"),
-        Err(_) => format!("http://{}", config.addr),
+    let bound = listener.local_addr().unwrap_or(config.addr);
+    let sim = match snapshot_sim::build(&config, bound) {
+        Ok(sim) => sim,
+        Err(e) => {
+            eprintln!("snapshot-sim: {e}");
+            return ExitCode::FAILURE;
+        }
     };
+    let origin = format!("http://{bound}");
     // Scripts read these lines; keep their shape.
     println!("snapshot-sim listening on {origin}");
     println!("API:      {origin}/api/v1");
@@ -41,7 +40,11 @@ async fn main() -> ExitCode {
     }
     match &sim.demo_token {
         Some(token) => println!("Token:    {token}"),
-        None => println!("Tokens:   {} configured with --token", config.tokens.len()),
+        None => println!(
+            "Tokens:   {} configured (--token, --token-file, {})",
+            sim.configured_tokens,
+            snapshot_sim::TOKENS_VAR
+        ),
     }
     match (&sim.db_path, sim.seeded) {
         (Some(path), true) => println!(

@@ -1,8 +1,7 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue, Method};
-use axum::middleware::from_fn_with_state;
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
 use axum::Router;
@@ -14,10 +13,35 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::handlers::{snapshot_create, snapshot_delete, snapshot_list, snapshot_restore};
-use crate::{auth, control, AppState, Config, SimError, MAX_BODY_BYTES};
+use crate::{
+    auth, body_limit, control, idempotency, origin, AppState, Config, SimError, StartError,
+};
+
+/// The parts of the router that come from the command line, checked before anything starts.
+pub struct Edges {
+    cors: Option<CorsLayer>,
+    /// The console's folder and the full Content-Security-Policy to send with it.
+    console: Option<(PathBuf, HeaderValue)>,
+}
+
+impl Edges {
+    pub fn check(config: &Config) -> Result<Self, StartError> {
+        for ancestor in &config.frame_ancestors {
+            origin::frame_ancestor(ancestor).map_err(StartError::Config)?;
+        }
+        let console = match &config.console_dir {
+            Some(dir) => Some((dir.clone(), console_policy(dir, &config.frame_ancestors)?)),
+            None => None,
+        };
+        Ok(Self {
+            cors: cors(&config.cors_origins)?,
+            console,
+        })
+    }
+}
 
 /// The whole app: the API under `/api/v1`, and the console's files at `/` when configured.
-pub fn router(state: AppState, config: &Config) -> Router {
+pub fn router(state: AppState, edges: Edges) -> Router {
     let api = Router::new()
         .route("/v1/snapshots/", get(snapshot_list).post(snapshot_create))
         .route("/v1/snapshots/{snapshot_id}/", delete(snapshot_delete))
@@ -33,20 +57,20 @@ pub fn router(state: AppState, config: &Config) -> Router {
             SimError::MethodNotAllowed(method.to_string())
         })
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(from_fn(body_limit::limit_body))
         // Faults come before authentication, as a failing proxy's would.
         .layer(from_fn_with_state(state.clone(), control::inject))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .layer(option_layer(cors(&config.cors_origins)))
+        .layer(option_layer(edges.cors))
         .with_state(state.clone());
     let app = Router::new()
         .nest("/api", api)
         .nest("/_sim", control::routes(state));
-    let app = match &config.console_dir {
-        Some(dir) => app.fallback_service(console_files(dir, &config.frame_ancestors)),
+    let app = match edges.console {
+        Some((dir, policy)) => app.fallback_service(console_files(&dir, policy)),
         None => app.fallback(not_found),
     };
     let app = app
@@ -74,26 +98,45 @@ async fn openapi() -> impl IntoResponse {
     )
 }
 
-/// The console's files, with the Content-Security-Policy that `cargo xtask dist` wrote to
-/// `csp.txt` (plus `frame-ancestors`, which only works as a header), and `no-cache` so a new
-/// `index.html` is never paired with old assets.
-fn console_files(dir: &Path, frame_ancestors: &[String]) -> Router {
+/// The console's Content-Security-Policy: what `cargo xtask dist` wrote to `csp.txt`, plus
+/// `frame-ancestors` (which only works as a header). Without a readable, non-empty policy the
+/// simulator does not start: serving the console with no policy at all would fail open.
+fn console_policy(dir: &Path, frame_ancestors: &[String]) -> Result<HeaderValue, StartError> {
     let ancestors = if frame_ancestors.is_empty() {
         "'none'".to_owned()
     } else {
         frame_ancestors.join(" ")
     };
-    let policy = std::fs::read_to_string(dir.join("csp.txt"))
-        .ok()
-        .and_then(|p| {
-            HeaderValue::from_str(&format!("{}; frame-ancestors {ancestors}", p.trim())).ok()
-        });
+    let path = dir.join("csp.txt");
+    let policy = std::fs::read_to_string(&path).map_err(|e| {
+        StartError::Config(format!(
+            "cannot read the console's Content-Security-Policy from {} ({e}); \
+             `cargo xtask dist` writes it beside index.html",
+            path.display()
+        ))
+    })?;
+    let policy = policy.trim().trim_end_matches(';');
+    if policy.is_empty() {
+        return Err(StartError::Config(format!("{} is empty", path.display())));
+    }
+    HeaderValue::from_str(&format!("{policy}; frame-ancestors {ancestors}")).map_err(|_| {
+        StartError::Config(format!(
+            "{} is not a valid header value (one line of visible ASCII)",
+            path.display()
+        ))
+    })
+}
+
+/// The console's files, with its Content-Security-Policy and `no-cache` so a new
+/// `index.html` is never paired with old assets.
+fn console_files(dir: &Path, policy: HeaderValue) -> Router {
     let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
     Router::new()
         .fallback_service(files)
-        .layer(option_layer(policy.map(|p| {
-            SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, p)
-        })))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            policy,
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
@@ -104,19 +147,30 @@ async fn not_found() -> impl IntoResponse {
     SimError::NotFound("Not found.".to_owned())
 }
 
-fn cors(origins: &[String]) -> Option<CorsLayer> {
+/// The CORS layer for the `--cors-origin` list; an origin that is not one stops the start.
+fn cors(origins: &[String]) -> Result<Option<CorsLayer>, StartError> {
     if origins.is_empty() {
-        return None;
+        return Ok(None);
     }
     let origins = origins
         .iter()
-        .filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok());
-    Some(
+        .map(|o| origin::cors_origin(o))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(StartError::Config)?;
+    Ok(Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
             .allow_methods([Method::GET, Method::POST, Method::DELETE])
-            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
-            .expose_headers([header::RETRY_AFTER])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::ACCEPT,
+                HeaderName::from_static(idempotency::KEY_HEADER),
+            ])
+            .expose_headers([
+                header::RETRY_AFTER,
+                HeaderName::from_static(idempotency::REPLAYED_HEADER),
+            ])
             .max_age(std::time::Duration::from_secs(600)),
-    )
+    ))
 }

@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{api, app, call, send, TOKEN};
+use common::{api, app, call, send, HOST, TOKEN};
 use http::Request;
 use serde_json::json;
 use snapshot_api::endpoints::{SnapshotCreate, SnapshotList};
@@ -16,6 +16,7 @@ fn control(path: &str, body: serde_json::Value) -> Request<Vec<u8>> {
     Request::builder()
         .method("POST")
         .uri(format!("/_sim{path}"))
+        .header("host", HOST)
         .header("content-type", "application/json")
         .body(serde_json::to_vec(&body).unwrap())
         .unwrap()
@@ -49,6 +50,7 @@ fn create(name: &str) -> SnapshotCreate {
 async fn without_the_flag_there_is_no_control() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "console").unwrap();
+    std::fs::write(dir.path().join("csp.txt"), "default-src 'none'").unwrap();
     let dir_arg = dir.path().display().to_string();
     let app = app(&["--console-dir", &dir_arg]);
     for path in ["/faults", "/revoke", "/advance", "/chaos", "/anything"] {
@@ -258,5 +260,165 @@ async fn chaos_with_a_seed_repeats_its_sequence() {
     assert!(
         (8..=32).contains(&faults),
         "{faults} faults of 40 at rate 0.5"
+    );
+}
+
+/// A `/_sim/` request with this content type (or none) and host.
+fn raw_control(path: &str, content_type: Option<&str>, host: &str, body: &str) -> Request<Vec<u8>> {
+    let mut builder = Request::builder()
+        .method("POST")
+        .uri(format!("/_sim{path}"))
+        .header("host", host);
+    if let Some(content_type) = content_type {
+        builder = builder.header("content-type", content_type);
+    }
+    builder.body(body.as_bytes().to_vec()).unwrap()
+}
+
+#[tokio::test]
+async fn a_cross_site_form_post_cannot_advance_or_queue() {
+    let app = app(&["--test-control", "--create-delay-ms", "600000"]);
+    call(&app, TOKEN, &create("slow")).await.unwrap();
+    for content_type in [
+        Some("application/x-www-form-urlencoded"),
+        Some("text/plain"),
+        Some("multipart/form-data; boundary=x"),
+        None,
+    ] {
+        let r = send(&app, raw_control("/advance", content_type, HOST, "")).await;
+        assert_eq!(r.status(), 415, "{content_type:?}");
+        let body: serde_json::Value = serde_json::from_slice(r.body()).unwrap();
+        assert!(
+            body["detail"]
+                .as_str()
+                .unwrap()
+                .contains("application/json"),
+            "{body}"
+        );
+        let faults =
+            json!({"operation": "snapshot_list", "fault": {"kind": "status", "status": 500}});
+        let r = send(
+            &app,
+            raw_control("/faults", content_type, HOST, &faults.to_string()),
+        )
+        .await;
+        assert_eq!(r.status(), 415, "{content_type:?}");
+    }
+    let page = call(&app, TOKEN, &list()).await.unwrap();
+    let slow = page.results.iter().find(|s| s.name == "slow").unwrap();
+    assert_eq!(slow.status, SnapshotStatus::InProgress, "nothing advanced");
+    let r = send(
+        &app,
+        raw_control(
+            "/advance",
+            Some("application/json; charset=utf-8"),
+            HOST,
+            "",
+        ),
+    )
+    .await;
+    assert_eq!(r.status(), 204);
+}
+
+#[tokio::test]
+async fn fault_times_are_capped() {
+    let app = app(&["--test-control"]);
+    for times in [4_294_967_295u64, 1001] {
+        let request = json!({
+            "operation": "snapshot_list",
+            "fault": {"kind": "status", "status": 503},
+            "times": times,
+        });
+        let r = send(&app, control("/faults", request)).await;
+        assert_eq!(r.status(), 400, "{times}");
+        let body: serde_json::Value = serde_json::from_slice(r.body()).unwrap();
+        assert_eq!(body, json!({"detail": "times must be at most 1000."}));
+    }
+    assert_eq!(
+        call(&app, TOKEN, &list()).await.unwrap().count,
+        9,
+        "nothing queued"
+    );
+    fault(
+        &app,
+        "snapshot_list",
+        json!({"kind": "status", "status": 503}),
+        1000,
+    )
+    .await;
+    assert!(call(&app, TOKEN, &list()).await.is_err());
+}
+
+#[tokio::test]
+async fn test_control_answers_only_local_hosts_on_its_port() {
+    let app = app(&["--test-control"]);
+    let json = Some("application/json");
+    for host in [
+        "evil.example:18080",
+        "localhost.evil.example:18080",
+        "localhost:8080",
+        "127.0.0.1:18081",
+        "127.0.0.1",
+    ] {
+        let r = send(&app, raw_control("/advance", json, host, "{}")).await;
+        assert_eq!(r.status(), 421, "{host}");
+        let body: serde_json::Value = serde_json::from_slice(r.body()).unwrap();
+        assert!(
+            body["detail"].as_str().unwrap().contains("localhost"),
+            "{body}"
+        );
+    }
+    let no_host = Request::builder()
+        .method("POST")
+        .uri("/_sim/advance")
+        .header("content-type", "application/json")
+        .body(b"{}".to_vec())
+        .unwrap();
+    assert_eq!(send(&app, no_host).await.status(), 421);
+    for host in ["localhost:18080", "127.0.0.1:18080", "[::1]:18080"] {
+        let r = send(&app, raw_control("/advance", json, host, "{}")).await;
+        assert_eq!(r.status(), 204, "{host}");
+    }
+    // The API itself does not care about the host name.
+    let mut request = api(TOKEN).request(&list());
+    request
+        .headers_mut()
+        .insert("host", "evil.example".parse().unwrap());
+    let answer = send(&app, request).await;
+    assert_eq!(answer.status(), 200);
+}
+
+/// The binary checks against the port it actually got (here a free one picked at start).
+#[tokio::test]
+async fn the_binary_checks_the_host_against_its_bound_port() {
+    let sim = common::start(&["--ephemeral", "--token", "t", "--test-control"]);
+    let port = sim.origin.rsplit(':').next().unwrap().to_owned();
+    let client = reqwest::Client::new();
+    let advance = |host: String| {
+        client
+            .post(sim.url("/_sim/advance"))
+            .header("host", host)
+            .header("content-type", "application/json")
+            .body("{}")
+            .send()
+    };
+    assert_eq!(
+        advance(format!("127.0.0.1:{port}")).await.unwrap().status(),
+        204
+    );
+    assert_eq!(
+        advance(format!("localhost:{port}")).await.unwrap().status(),
+        204
+    );
+    assert_eq!(
+        advance(format!("evil.example:{port}"))
+            .await
+            .unwrap()
+            .status(),
+        421
+    );
+    assert_eq!(
+        advance("localhost:8080".to_owned()).await.unwrap().status(),
+        421
     );
 }

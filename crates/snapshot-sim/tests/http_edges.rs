@@ -181,6 +181,7 @@ async fn serves_the_console_with_index_fallback_but_keeps_api_404s() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "<title>console</title>").unwrap();
     std::fs::write(dir.path().join("app.js"), "console.log(1)").unwrap();
+    std::fs::write(dir.path().join("csp.txt"), "default-src 'none'").unwrap();
     let dir_arg = dir.path().display().to_string();
     let app = app(&["--console-dir", &dir_arg]);
     let get = |uri: &str| Request::builder().uri(uri).body(Vec::new()).unwrap();

@@ -1,13 +1,13 @@
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::Json;
-use rusqlite::{params, TransactionBehavior};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use rusqlite::{params, Transaction};
 use serde_json::Value;
 use snapshot_api::endpoints::SnapshotCreateBody;
 use snapshot_api::{rules, ErrorBody, SnapshotCreated, SnapshotId};
 
+use crate::idempotency::{self, Answer, Keyed};
 use crate::{db, AppState, SimError};
 
 /// The service's message for a started create, from the API page.
@@ -17,9 +17,12 @@ pub const CREATE_MESSAGE: &str =
 /// `POST /api/v1/snapshots/`
 pub async fn snapshot_create(
     State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
     body: Result<Bytes, BytesRejection>,
-) -> Result<(StatusCode, Json<SnapshotCreated>), SimError> {
+) -> Result<Answer, SimError> {
     let body = body.map_err(|_| SimError::TooLarge)?;
+    let keyed = Keyed::from_request(&headers, &Method::POST, uri.path(), &body)?;
     // DRF reads an empty JSON body as an empty object, then reports the missing fields.
     let value: Value = if body.iter().all(u8::is_ascii_whitespace) {
         Value::Object(Default::default())
@@ -39,44 +42,50 @@ pub async fn snapshot_create(
         SimError::BadRequest(error)
     })?;
     let delay_ms = state.create_delay_ms;
-    let created = state
+    state
         .db
         .call(move |conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let now = db::now_ms();
-            db::settle(&tx, now)?;
-            let server = db::server(&tx, input.server_id)?.ok_or_else(|| {
-                SimError::NotFound(format!("Server {} does not exist.", input.server_id))
-            })?;
-            let count = db::count_snapshots(&tx, server.id)?;
-            rules::check_create(&server.name, count, &server.status)
-                .map_err(|refusal| SimError::bad_request(refusal.to_string()))?;
-            tx.execute(
-                "INSERT INTO snapshots (server_id, name, description, status, size_mb,
-                                        final_size_mb, created_at, ready_at_ms)
-                 SELECT id, ?2, ?3, 'in_progress', NULL, disk_used_mb, ?4, ?5
-                 FROM servers WHERE id = ?1",
-                params![
-                    server.id.get() as i64,
-                    input.name.as_str(),
-                    input.description.as_ref().map_or("", |d| d.as_str()),
-                    now / 1000,
-                    now.saturating_add(delay_ms),
-                ],
-            )?;
-            let id = SnapshotId::new(tx.last_insert_rowid() as u64)
-                .map_err(|e| SimError::Internal(e.to_string()))?;
-            let snapshot = db::snapshot(&tx, id)?
-                .ok_or_else(|| SimError::Internal("inserted row vanished".to_owned()))?;
-            tx.commit()?;
-            Ok::<_, SimError>(snapshot)
+            idempotency::run_once(conn, keyed.as_ref(), |tx, now| {
+                let snapshot = create(tx, &input, now, delay_ms)?;
+                Answer::json(
+                    StatusCode::CREATED,
+                    &SnapshotCreated {
+                        snapshot,
+                        message: Some(CREATE_MESSAGE.to_owned()),
+                    },
+                )
+            })
         })
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(SnapshotCreated {
-            snapshot: created,
-            message: Some(CREATE_MESSAGE.to_owned()),
-        }),
-    ))
+        .await
+}
+
+/// The write: checks the server and its limit, then adds the snapshot.
+fn create(
+    tx: &Transaction<'_>,
+    input: &SnapshotCreateBody,
+    now: i64,
+    delay_ms: i64,
+) -> Result<snapshot_api::Snapshot, SimError> {
+    db::settle(tx, now)?;
+    let server = db::server(tx, input.server_id)?
+        .ok_or_else(|| SimError::NotFound(format!("Server {} does not exist.", input.server_id)))?;
+    let count = db::count_snapshots(tx, server.id)?;
+    rules::check_create(&server.name, count, &server.status)
+        .map_err(|refusal| SimError::bad_request(refusal.to_string()))?;
+    tx.execute(
+        "INSERT INTO snapshots (server_id, name, description, status, size_mb,
+                                final_size_mb, created_at, ready_at_ms)
+         SELECT id, ?2, ?3, 'in_progress', NULL, disk_used_mb, ?4, ?5
+         FROM servers WHERE id = ?1",
+        params![
+            server.id.get() as i64,
+            input.name.as_str(),
+            input.description.as_ref().map_or("", |d| d.as_str()),
+            now / 1000,
+            now.saturating_add(delay_ms),
+        ],
+    )?;
+    let id = SnapshotId::new(tx.last_insert_rowid() as u64)
+        .map_err(|e| SimError::Internal(e.to_string()))?;
+    db::snapshot(tx, id)?.ok_or_else(|| SimError::Internal("inserted row vanished".to_owned()))
 }

@@ -12,6 +12,10 @@ pub use snapshot_stress::sim_process::SimProcess;
 
 pub const TOKEN: &str = "test-token-1";
 
+/// The address an in-process app takes itself to be listening on: requests to `/_sim/`
+/// name it in `Host`.
+pub const HOST: &str = "127.0.0.1:18080";
+
 /// A simulator in process, in memory, with `TOKEN` and no delays unless `extra` says.
 pub fn app(extra: &[&str]) -> axum::Router {
     let mut args = vec!["snapshot-sim", "--ephemeral", "--token", TOKEN];
@@ -25,9 +29,15 @@ pub fn app(extra: &[&str]) -> axum::Router {
         ]
         .concat()
     };
-    snapshot_sim::build(&snapshot_sim::Config::parse_from(args))
-        .unwrap()
-        .router
+    build(args).unwrap().router
+}
+
+/// `build` with these arguments, as if listening on `HOST`.
+pub fn build(args: Vec<&str>) -> Result<snapshot_sim::Simulator, snapshot_sim::StartError> {
+    snapshot_sim::build(
+        &snapshot_sim::Config::parse_from(args),
+        HOST.parse().unwrap(),
+    )
 }
 
 /// The core's view of the in-process app.
