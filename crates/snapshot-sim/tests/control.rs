@@ -380,7 +380,7 @@ async fn test_control_answers_only_local_hosts_on_its_port() {
         assert_eq!(r.status(), 204, "{host}");
     }
     // The API itself does not care about the host name.
-    let mut request = api(TOKEN).request(&list());
+    let mut request = api(TOKEN).request(&list()).unwrap();
     request
         .headers_mut()
         .insert("host", "evil.example".parse().unwrap());
