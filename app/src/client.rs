@@ -11,6 +11,10 @@ use crate::config::Config;
 use crate::session::Session;
 use crate::transport;
 
+/// Evaluated at compile time: a header name parsed at run time would bring http's header-name
+/// parser (about 17 KB) into the bundle.
+const IDEMPOTENCY_KEY: http::HeaderName = http::HeaderName::from_static("idempotency-key");
+
 /// Everything needed to call the API; shared through context.
 #[derive(Clone)]
 pub struct Client {
@@ -83,7 +87,7 @@ impl Client {
                         message: "no random source for an idempotency key".to_owned(),
                     })?;
             if let Ok(value) = http::HeaderValue::try_from(key) {
-                request.headers_mut().insert("idempotency-key", value);
+                request.headers_mut().insert(IDEMPOTENCY_KEY, value);
             }
         }
         let result = match self.send(&call, request).await {

@@ -4,8 +4,12 @@
 //! A configuration that is set but unusable stops the console: it says what is wrong and
 //! offers no sign-in, because any fallback would send the token somewhere not configured.
 
-use snapshot_api::{BaseUrl, ServerId};
+use std::sync::Arc;
+
+use snapshot_api::{BaseUrl, ServerId, UrlParser};
 use wasm_bindgen::JsCast;
+
+use crate::browser_url::BrowserUrl;
 
 /// How this instance of the console is set up.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,26 +45,34 @@ impl Config {
             .location()
             .href()
             .map_err(|_| "The page's address cannot be read.".to_owned())?;
+        let attribute = |name: &str| {
+            let value = host.get_attribute(&format!("data-{name}"))?;
+            // `data-idempotency-keys` alone turns it on, as HTML boolean attributes do.
+            Some(if value.is_empty() && name == "idempotency-keys" {
+                "true".to_owned()
+            } else {
+                value
+            })
+        };
         Self::parse(
-            &|name| {
-                host.get_attribute(&format!("data-{name}"))
-                    .or_else(|| meta(&format!("snapshot-console:{name}")))
-            },
+            &|name| attribute(name).or_else(|| meta(&format!("snapshot-console:{name}"))),
             &page,
             host.has_attribute("data-url-state"),
+            Arc::new(BrowserUrl),
         )
     }
 
     /// The configuration from `setting` (a setting's name to its text, if given), on a page
-    /// at `page`.
+    /// at `page`, with URLs read by `parser`.
     pub fn parse(
         setting: &dyn Fn(&str) -> Option<String>,
         page: &str,
         owns_url: bool,
+        parser: Arc<dyn UrlParser>,
     ) -> Result<Self, String> {
         let given = |name: &str| setting(name).filter(|v| !v.trim().is_empty());
         let base_text = given("api-base").unwrap_or_else(|| Self::DEFAULT_API_BASE.to_owned());
-        let api_base = BaseUrl::parse_on_page(&base_text, page).map_err(|e| {
+        let api_base = BaseUrl::parse_with(&base_text, Some(page), parser).map_err(|e| {
             format!("The configured API base URL \"{base_text}\" is not usable: {e} The console has not started, so no token is sent anywhere.")
         })?;
         let pinned_server = given("server-id")
@@ -70,10 +82,9 @@ impl Config {
                 })
             })
             .transpose()?;
-        // A bare attribute (`data-idempotency-keys`) turns it on, as HTML booleans do.
-        let idempotency_keys = match setting("idempotency-keys").as_deref().map(str::trim) {
+        let idempotency_keys = match given("idempotency-keys").as_deref().map(str::trim) {
             None | Some("false") => false,
-            Some("" | "true") => true,
+            Some("true") => true,
             Some(other) => {
                 return Err(format!(
                     "The idempotency-keys setting \"{other}\" must be true or false. The console has not started."
@@ -123,6 +134,7 @@ mod tests {
             },
             PAGE,
             false,
+            Arc::new(snapshot_api::WhatwgUrl),
         )
     }
 
@@ -163,7 +175,7 @@ mod tests {
 
     #[test]
     fn idempotency_keys_are_opted_into() {
-        assert!(parse(&[("idempotency-keys", "")]).unwrap().idempotency_keys);
+        assert!(!parse(&[("idempotency-keys", "")]).unwrap().idempotency_keys);
         assert!(
             parse(&[("idempotency-keys", "true")])
                 .unwrap()

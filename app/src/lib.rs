@@ -1,6 +1,7 @@
 //! The Snapshot Console: a Leptos client-side app. Every request and every decode goes through
 //! `snapshot-api`; this crate holds only the browser side: transport, session, state and views.
 
+pub mod browser_url;
 pub mod client;
 pub mod components;
 pub mod config;

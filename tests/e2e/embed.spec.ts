@@ -53,3 +53,29 @@ test('the console\'s own page follows the light and dark colour schemes', async 
   expect(light).toBe('rgb(255, 255, 255)');
   expect(dark).not.toBe(light);
 });
+
+test('one click makes one snapshot even when the browser itself resends the POST', async ({ page, sim, apiRequests, pageErrors }) => {
+  // The portal sets data-idempotency-keys. The "drop" fault closes the connection after the
+  // create happened and before any byte of the answer: Chromium then resends the POST by
+  // itself on a fresh connection, with the same Idempotency-Key.
+  await page.goto(sim.url('/index.html'));
+  const console = page.getByRole('region', { name: 'Snapshots of web-server-01' });
+  await console.getByLabel('API token').fill(TOKEN);
+  await console.getByRole('button', { name: 'Sign in' }).click();
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  await sim.fault('snapshot_create', { kind: 'drop' }, 1);
+  await console.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await dialog.getByLabel('Name').fill('one-click');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(row(page, 'one-click')).toBeVisible();
+  const posts = apiRequests.filter((r) => r.method() === 'POST');
+  expect(posts).toHaveLength(1);
+  expect(await posts[0].headerValue('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+  // The simulator saw the POST twice (the browser's resend), and made one snapshot.
+  const arrived = sim.logs.join('').split('\n').filter((l) => /method=POST uri=\/api\/v1\/snapshots\/ .*finished processing/.test(l));
+  expect(arrived).toHaveLength(2);
+  const list = (await sim.api('GET', '/snapshots/?server_id=12345')).json;
+  expect(list.results.filter((s: { name: string }) => s.name === 'one-click')).toHaveLength(1);
+  expect(list.count).toBe(3);
+});

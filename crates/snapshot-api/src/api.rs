@@ -1,7 +1,6 @@
 use http::{header, HeaderValue, Method, Request, Response, Uri};
-use url::Url;
 
-use crate::{ApiError, BaseUrl, BearerToken, Endpoint};
+use crate::{ApiError, BaseUrl, BearerToken, Endpoint, ParsedUrl};
 
 /// Where to send requests and with which token: everything a call needs besides the
 /// endpoint itself. Cheap to clone.
@@ -35,11 +34,11 @@ impl Api {
     }
 
     /// The absolute URL of `endpoint`.
-    pub(crate) fn endpoint_url<E: Endpoint>(&self, endpoint: &E) -> Result<Url, ApiError> {
+    pub(crate) fn endpoint_url<E: Endpoint>(&self, endpoint: &E) -> Result<ParsedUrl, ApiError> {
         self.base_url
             .join(&endpoint.path())
-            .map_err(|e| ApiError::InvalidUrl {
-                reason: e.to_string(),
+            .ok_or_else(|| ApiError::InvalidUrl {
+                reason: "the endpoint's URL cannot be read".to_owned(),
             })
     }
 
@@ -48,7 +47,7 @@ impl Api {
     pub(crate) fn request_to(
         &self,
         method: Method,
-        url: &Url,
+        url: &ParsedUrl,
         body: Option<Vec<u8>>,
     ) -> Result<Request<Vec<u8>>, ApiError> {
         let invalid = |reason: &str| ApiError::InvalidUrl {
@@ -57,10 +56,10 @@ impl Api {
         if !self.base_url.same_origin(url) {
             return Err(invalid("the URL is not on the API's origin"));
         }
-        if !url.username().is_empty() || url.password().is_some() {
+        if url.has_credentials() {
             return Err(invalid("the URL carries a user name or password"));
         }
-        let uri = Uri::try_from(url.as_str()).map_err(|e| invalid(&e.to_string()))?;
+        let uri = Uri::try_from(url.without_hash()).map_err(|e| invalid(&e.to_string()))?;
         let auth = HeaderValue::try_from(format!("Bearer {}", self.token.secret()))
             .map_err(|_| invalid("the token cannot go in a header"))?;
         let json = HeaderValue::from_static("application/json");

@@ -1,15 +1,20 @@
 use std::fmt;
+use std::sync::Arc;
 
-use url::Url;
+use crate::url_parser::{ParsedUrl, SharedParser, UrlParser};
+use crate::InvalidInput;
 
 /// Where the API lives, up to and including its version: `https://admin.vps.org/api/v1`.
 ///
-/// Always absolute, so every URL the token is sent to can be checked against its origin with
-/// a real URL parser (the WHATWG one browsers use), never by comparing strings. A console
-/// served from the API's own origin names its base as a path (`/api/v1`) and resolves it with
-/// [`BaseUrl::parse_on_page`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BaseUrl(Url);
+/// Always absolute, and read with a WHATWG URL parser (see [`UrlParser`]) that stays with it,
+/// so every URL the token is sent to is checked against this origin by the same parser, never
+/// by comparing strings. A console served from the API's own origin names its base as a path
+/// (`/api/v1`), resolved on the page's address.
+#[derive(Clone)]
+pub struct BaseUrl {
+    url: ParsedUrl,
+    parser: SharedParser,
+}
 
 impl BaseUrl {
     /// The real service.
@@ -20,74 +25,83 @@ impl BaseUrl {
     pub const MAX_LEN: usize = 2048;
 
     /// Accepts an absolute `http`/`https` URL with a host, and without user name, password,
-    /// query or fragment; a trailing slash is dropped.
-    pub fn parse(text: &str) -> Result<Self, crate::InvalidInput> {
-        let text = checked_text(text)?;
-        // The parser reads `https:x` and `https:///x` as `https://x`; a base written that way
-        // is a typo to report, not to guess at.
-        let written_out = text
-            .split_once("://")
-            .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
-        if !written_out {
-            return Err(crate::InvalidInput::BaseUrl);
-        }
-        Self::from_url(Url::parse(text).map_err(|_| crate::InvalidInput::BaseUrl)?)
+    /// query or fragment; a trailing slash is dropped. Read with the `url` crate.
+    #[cfg(feature = "url")]
+    pub fn parse(text: &str) -> Result<Self, InvalidInput> {
+        Self::parse_with(text, None, Arc::new(crate::WhatwgUrl))
     }
 
-    /// Reads a base as a console page's configuration gives it: an absolute URL as
-    /// [`BaseUrl::parse`] does, or a path from the root (`/api/v1`) on the origin of `page`,
-    /// the page's own URL. A path that the parser would read as another host (`//host`,
-    /// `/\host`) is refused.
-    pub fn parse_on_page(text: &str, page: &str) -> Result<Self, crate::InvalidInput> {
+    /// As [`BaseUrl::parse`], but a path from the root (`/api/v1`) is also accepted, on the
+    /// origin of `page` (the page's own URL). A path that the parser would read as another
+    /// host (`//host`, `/\host`) is refused.
+    #[cfg(feature = "url")]
+    pub fn parse_on_page(text: &str, page: &str) -> Result<Self, InvalidInput> {
+        Self::parse_with(text, Some(page), Arc::new(crate::WhatwgUrl))
+    }
+
+    /// The general form: `text` read by `parser`, on `page` if given.
+    pub fn parse_with(
+        text: &str,
+        page: Option<&str>,
+        parser: Arc<dyn UrlParser>,
+    ) -> Result<Self, InvalidInput> {
+        let err = InvalidInput::BaseUrl;
         let text = checked_text(text)?;
-        if !text.starts_with('/') {
-            return Self::parse(text);
-        }
-        let err = crate::InvalidInput::BaseUrl;
-        let page = Url::parse(page).map_err(|_| err.clone())?;
-        let url = page.join(text).map_err(|_| err.clone())?;
-        if url.origin() != page.origin() {
+        let url = match page {
+            Some(page) if text.starts_with('/') => {
+                let page = parser.parse(page, None).ok_or(err.clone())?;
+                let url = parser.parse(text, Some(&page.href)).ok_or(err.clone())?;
+                if url.origin != page.origin {
+                    return Err(err);
+                }
+                url
+            }
+            _ => {
+                // The parser reads `https:x` and `https:///x` as `https://x`; a base written
+                // that way is a typo to report, not to guess at.
+                let written_out = text
+                    .split_once("://")
+                    .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
+                if !written_out {
+                    return Err(err);
+                }
+                parser.parse(text, None).ok_or(err.clone())?
+            }
+        };
+        let ok = matches!(url.protocol.as_str(), "http:" | "https:")
+            && url.origin != "null"
+            && !url.has_credentials()
+            && url.search.is_empty()
+            && url.hash.is_empty()
+            // A query or fragment marker with nothing after it leaves no part, but is there.
+            && !url.href.ends_with(['?', '#']);
+        if !ok {
             return Err(err);
         }
-        Self::from_url(url)
+        Ok(Self { url, parser })
     }
 
-    fn from_url(mut url: Url) -> Result<Self, crate::InvalidInput> {
-        let ok = matches!(url.scheme(), "http" | "https")
-            && url.host_str().is_some_and(|h| !h.is_empty())
-            && url.username().is_empty()
-            && url.password().is_none()
-            && url.query().is_none()
-            && url.fragment().is_none();
-        if !ok {
-            return Err(crate::InvalidInput::BaseUrl);
-        }
-        let path = url.path().trim_end_matches('/').to_owned();
-        url.set_path(&path);
-        Ok(Self(url))
+    /// The URL of `path` (which starts with `/`) under this base, read by the base's parser.
+    pub(crate) fn join(&self, path: &str) -> Option<ParsedUrl> {
+        self.parser.parse(&format!("{self}{path}"), None)
     }
 
-    /// The URL of `path` (which starts with `/`) under this base.
-    pub(crate) fn join(&self, path: &str) -> Result<Url, url::ParseError> {
-        Url::parse(&format!("{}{path}", self.prefix()))
-    }
-
-    /// The base as a prefix for paths: no trailing slash, even at the root.
-    fn prefix(&self) -> &str {
-        self.0.as_str().trim_end_matches('/')
+    /// `link` resolved against `base` by this base's parser.
+    pub(crate) fn resolve(&self, link: &str, base: &str) -> Option<ParsedUrl> {
+        self.parser.parse(link, Some(base))
     }
 
     /// Whether `url` is on this base's origin (scheme, host and port, default ports
-    /// normalised), and so may be sent the token.
-    pub fn same_origin(&self, url: &Url) -> bool {
-        url.origin() == self.0.origin()
+    /// normalised by the parser), and so may be sent the token.
+    pub fn same_origin(&self, url: &ParsedUrl) -> bool {
+        url.origin == self.url.origin
     }
 }
 
 /// Refuses what is empty, too long or has characters that a URL parser would silently drop
 /// (tabs, newlines) or reinterpret (`\`): a configuration that says something other than
 /// what it seems to is a mistake to report, not to guess at.
-fn checked_text(text: &str) -> Result<&str, crate::InvalidInput> {
+fn checked_text(text: &str) -> Result<&str, InvalidInput> {
     let text = text.trim();
     let bad = text.is_empty()
         || text.len() > BaseUrl::MAX_LEN
@@ -95,18 +109,35 @@ fn checked_text(text: &str) -> Result<&str, crate::InvalidInput> {
             .chars()
             .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
     if bad {
-        return Err(crate::InvalidInput::BaseUrl);
+        return Err(InvalidInput::BaseUrl);
     }
     Ok(text)
 }
 
-impl fmt::Display for BaseUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.prefix())
+impl PartialEq for BaseUrl {
+    fn eq(&self, other: &Self) -> bool {
+        self.url == other.url
     }
 }
 
-#[cfg(test)]
+impl Eq for BaseUrl {}
+
+impl fmt::Debug for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BaseUrl")
+            .field("url", &self.url.href)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The base as a prefix for paths: no trailing slash, even at the root.
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.url.href.trim_end_matches('/'))
+    }
+}
+
+#[cfg(all(test, feature = "url"))]
 mod tests {
     use super::*;
 
@@ -141,6 +172,7 @@ mod tests {
             "https:///x",
             "https:x/api",
             "https://x/api?x=1",
+            "https://x/api?",
             "https://x/a#b",
             "javascript:alert(1)",
             "https://api@evil.example/api",
@@ -179,7 +211,7 @@ mod tests {
     #[test]
     fn same_origin_compares_parsed_origins() {
         let base = BaseUrl::parse("https://admin.vps.org/api/v1").unwrap();
-        let url = |t: &str| Url::parse(t).unwrap();
+        let url = |t: &str| crate::WhatwgUrl.parse(t, None).unwrap();
         assert!(base.same_origin(&url("https://admin.vps.org:443/x")));
         assert!(base.same_origin(&url("HTTPS://ADMIN.vps.org/x")));
         assert!(!base.same_origin(&url("http://admin.vps.org/x")));

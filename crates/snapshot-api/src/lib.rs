@@ -32,6 +32,7 @@ pub mod retry;
 pub mod rules;
 mod status;
 mod token;
+mod url_parser;
 
 pub use api::Api;
 pub use base_url::BaseUrl;
@@ -48,3 +49,6 @@ pub use name::{Description, SnapshotName};
 pub use paging::SnapshotListAll;
 pub use status::{ServerStatus, SnapshotStatus};
 pub use token::BearerToken;
+#[cfg(feature = "url")]
+pub use url_parser::WhatwgUrl;
+pub use url_parser::{ParsedUrl, UrlParser};

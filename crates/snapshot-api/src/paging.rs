@@ -1,10 +1,9 @@
 use std::collections::HashSet;
 
 use http::{Method, Request, Response};
-use url::Url;
 
 use crate::endpoints::SnapshotList;
-use crate::{Api, ApiError, Snapshot, SnapshotId};
+use crate::{Api, ApiError, ParsedUrl, Snapshot, SnapshotId};
 
 /// Follows `next` links until a snapshot list is whole, without doing any IO itself:
 ///
@@ -31,7 +30,7 @@ use crate::{Api, ApiError, Snapshot, SnapshotId};
 pub struct SnapshotListAll {
     endpoint: SnapshotList,
     next: Next,
-    visited: HashSet<Url>,
+    visited: HashSet<String>,
     seen_ids: HashSet<SnapshotId>,
     snapshots: Vec<Snapshot>,
 }
@@ -39,7 +38,7 @@ pub struct SnapshotListAll {
 #[derive(Debug)]
 enum Next {
     First,
-    Url(Url),
+    Url(ParsedUrl),
     Done,
 }
 
@@ -72,7 +71,7 @@ impl SnapshotListAll {
     }
 
     /// The URL of the page last asked for, against which a relative `next` resolves.
-    fn current_url(&self, api: &Api) -> Result<Url, ApiError> {
+    fn current_url(&self, api: &Api) -> Result<ParsedUrl, ApiError> {
         match &self.next {
             Next::Url(url) => Ok(url.clone()),
             _ => api.endpoint_url(&self.endpoint),
@@ -100,7 +99,7 @@ impl SnapshotListAll {
                 if self.visited.len() + 1 >= Self::MAX_PAGES {
                     return Err(bad(format!("more than {} pages", Self::MAX_PAGES)));
                 }
-                if !self.visited.insert(url.clone()) {
+                if !self.visited.insert(url.without_hash().to_owned()) {
                     return Err(bad("the next page links back to an earlier one".to_owned()));
                 }
                 Next::Url(url)
@@ -118,23 +117,22 @@ impl SnapshotListAll {
 
 /// The URL to request for a `next` link named by the page at `current`, or why following it
 /// could leak the token.
-fn resolve(api: &Api, current: &Url, next: &str) -> Result<Url, String> {
+fn resolve(api: &Api, current: &ParsedUrl, next: &str) -> Result<ParsedUrl, String> {
     if next.len() > SnapshotListAll::MAX_NEXT_BYTES {
         return Err(format!(
             "the next page link is longer than {} bytes",
             SnapshotListAll::MAX_NEXT_BYTES
         ));
     }
-    let mut url = current
-        .join(next)
-        .map_err(|e| format!("the next page link is not a URL: {e}"))?;
-    if !api.base_url().same_origin(&url) {
+    let base = api.base_url();
+    let url = base
+        .resolve(next, &current.href)
+        .ok_or_else(|| "the next page link is not a URL".to_owned())?;
+    if !base.same_origin(&url) {
         return Err("the next page is not on the API's origin".to_owned());
     }
-    if !url.username().is_empty() || url.password().is_some() {
+    if url.has_credentials() {
         return Err("the next page link carries a user name or password".to_owned());
     }
-    // A fragment is never sent; dropping it keeps the loop check honest.
-    url.set_fragment(None);
     Ok(url)
 }
