@@ -51,8 +51,8 @@ export function hostPage(attributes: string, extra = ''): string {
 <script type="module" src="/console/embed.js"></script></body></html>`;
 }
 
-/** Serves the built console under /console/, `pages` at their paths, and hands every other
- *  request to `api`. */
+/** Serves the built console under /console/, `pages` at their paths, and hands requests
+ *  under /api/ to `api` (the browser's own, such as /favicon.ico, get a 404). */
 export function site(pages: Record<string, string>, api: Handler): Handler {
   return (req, res, seen) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -66,8 +66,10 @@ export function site(pages: Record<string, string>, api: Handler): Handler {
       }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       res.end(fs.readFileSync(file));
-    } else {
+    } else if (url.pathname.startsWith('/api/')) {
       api(req, res, seen);
+    } else {
+      res.writeHead(404).end();
     }
   };
 }

@@ -41,10 +41,15 @@ for (const [kind, make] of Object.entries(links('HOST'))) {
     const link = make.replace('HOST', new URL(evil.origin).host);
     const api = await portal(firstPage(link));
     await signInAt(page, `${api.origin}/host.html`);
-    await expect(page.getByRole('alert')).toContainText('Could not load the snapshots');
+    if (kind.startsWith('encoded')) {
+      // A path on the API's own host: followed there, and the API answers 404.
+      await expect.poll(() => api.seen.filter((s) => s.authorization).map((s) => s.url))
+        .toEqual(['/api/v1/snapshots/', `/%2F%2F${new URL(evil.origin).host}/x`]);
+    } else {
+      await expect(page.getByRole('alert')).toContainText('Could not load the snapshots');
+      expect(api.seen.filter((s) => s.authorization).map((s) => s.url)).toEqual(['/api/v1/snapshots/']);
+    }
     expect(evil.seen, 'requests at the other host').toEqual([]);
-    // Whatever went out carried the token only to the API's own origin.
-    for (const r of api.seen.filter((s) => s.authorization)) expect(r.url).not.toContain('127.0.0.2');
     await api.close();
   });
 }
