@@ -68,3 +68,60 @@ fn the_session_uses_one_key_and_one_prompt_for_many_refusals() {
     assert_eq!(storage().length().unwrap(), 0);
     assert_eq!(session.reason.get_untracked(), SignInReason::SignedOut);
 }
+
+/// The browser's own `URL`, as the console's parser, refuses every spelling of another host
+/// that the core's native tests refuse with the `url` crate, and follows the same origin.
+#[wasm_bindgen_test]
+fn the_browser_parser_keeps_next_links_on_the_api_origin() {
+    use snapshot_api::endpoints::SnapshotList;
+    use snapshot_api::{Api, ApiError, BaseUrl, SnapshotListAll};
+    use snapshot_console::browser_url::BrowserUrl;
+    use std::sync::Arc;
+
+    let base = BaseUrl::parse_with(
+        "/api/v1",
+        Some("https://admin.vps.org/console/"),
+        Arc::new(BrowserUrl),
+    )
+    .unwrap();
+    let api = Api::new(base, BearerToken::parse("t").unwrap());
+    let follow = |link: &str| -> Result<String, ApiError> {
+        let mut all = SnapshotListAll::new(SnapshotList::all());
+        let first = all.next_request(&api).unwrap()?;
+        assert_eq!(first.uri(), "https://admin.vps.org/api/v1/snapshots/");
+        let body = serde_json::json!({"count": 2, "next": link, "results": []}).to_string();
+        all.receive(&api, &http::Response::new(body.into_bytes()))?;
+        Ok(all.next_request(&api).unwrap()?.uri().to_string())
+    };
+    for foreign in [
+        "//evil.example/x",
+        "/\\evil.example/x",
+        "\\\\evil.example/x",
+        "https://x//evil.example/x",
+        "/\t/evil.example/x",
+        "/\n/evil.example/x",
+        "https://admin.vps.org@evil.example/x",
+        "http://admin.vps.org/x",
+    ] {
+        assert!(follow(foreign).is_err(), "{foreign:?}");
+    }
+    assert_eq!(
+        follow("https://admin.vps.org:443/api/v1/snapshots/?page=2").unwrap(),
+        "https://admin.vps.org/api/v1/snapshots/?page=2"
+    );
+    assert_eq!(
+        follow("/%2F%2Fevil.example/x").unwrap(),
+        "https://admin.vps.org/%2F%2Fevil.example/x"
+    );
+    assert_eq!(
+        follow("?page=2").unwrap(),
+        "https://admin.vps.org/api/v1/snapshots/?page=2"
+    );
+    // A base the browser would read as another host is refused.
+    for bad in ["//evil.example/api", "/\\evil.example/api"] {
+        assert!(
+            BaseUrl::parse_with(bad, Some("https://admin.vps.org/"), Arc::new(BrowserUrl)).is_err(),
+            "{bad:?}"
+        );
+    }
+}
