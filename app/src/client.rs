@@ -76,18 +76,9 @@ impl Client {
     pub async fn call<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, ApiError> {
         let call = self.start()?;
         let mut request = call.api.request(endpoint);
-        if let (Ok(request), false, true) =
-            (&mut request, E::IDEMPOTENT, self.config.idempotency_keys)
-        {
-            let key =
-                window()
-                    .crypto()
-                    .map(|c| c.random_uuid())
-                    .map_err(|_| ApiError::Transport {
-                        message: "no random source for an idempotency key".to_owned(),
-                    })?;
-            if let Ok(value) = http::HeaderValue::try_from(key) {
-                request.headers_mut().insert(IDEMPOTENCY_KEY, value);
+        if !E::IDEMPOTENT && self.config.idempotency_keys {
+            if let Ok(request) = &mut request {
+                request.headers_mut().insert(IDEMPOTENCY_KEY, fresh_key()?);
             }
         }
         let result = match self.send(&call, request).await {
@@ -126,6 +117,17 @@ impl Client {
         .await;
         self.after(&call, result.map(|()| all.into_snapshots()))
     }
+}
+
+/// A random UUID from the browser's CSPRNG, one per confirmed write.
+fn fresh_key() -> Result<http::HeaderValue, ApiError> {
+    window()
+        .crypto()
+        .ok()
+        .and_then(|c| http::HeaderValue::try_from(c.random_uuid()).ok())
+        .ok_or_else(|| ApiError::Transport {
+            message: "no random source for an idempotency key".to_owned(),
+        })
 }
 
 fn now() -> time::OffsetDateTime {

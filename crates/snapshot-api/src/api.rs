@@ -53,11 +53,8 @@ impl Api {
         let invalid = |reason: &str| ApiError::InvalidUrl {
             reason: reason.to_owned(),
         };
-        if !self.base_url.same_origin(url) {
-            return Err(invalid("the URL is not on the API's origin"));
-        }
-        if url.has_credentials() {
-            return Err(invalid("the URL carries a user name or password"));
+        if let Some(reason) = self.base_url.refuse_token_for(url) {
+            return Err(invalid(reason));
         }
         let uri = Uri::try_from(url.without_hash()).map_err(|e| invalid(&e.to_string()))?;
         let auth = HeaderValue::try_from(format!("Bearer {}", self.token.secret()))

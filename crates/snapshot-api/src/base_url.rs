@@ -92,9 +92,21 @@ impl BaseUrl {
     }
 
     /// Whether `url` is on this base's origin (scheme, host and port, default ports
-    /// normalised by the parser), and so may be sent the token.
+    /// normalised by the parser).
     pub fn same_origin(&self, url: &ParsedUrl) -> bool {
         url.origin == self.url.origin
+    }
+
+    /// Why the token may not be sent to `url`, if it may not: the one rule every request URL
+    /// and every `next` link is checked by.
+    pub fn refuse_token_for(&self, url: &ParsedUrl) -> Option<&'static str> {
+        if !self.same_origin(url) {
+            Some("it is not on the API's origin")
+        } else if url.has_credentials() {
+            Some("it carries a user name or password")
+        } else {
+            None
+        }
     }
 }
 

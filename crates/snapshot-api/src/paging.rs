@@ -128,11 +128,8 @@ fn resolve(api: &Api, current: &ParsedUrl, next: &str) -> Result<ParsedUrl, Stri
     let url = base
         .resolve(next, &current.href)
         .ok_or_else(|| "the next page link is not a URL".to_owned())?;
-    if !base.same_origin(&url) {
-        return Err("the next page is not on the API's origin".to_owned());
+    match base.refuse_token_for(&url) {
+        Some(reason) => Err(format!("the next page link is refused: {reason}")),
+        None => Ok(url),
     }
-    if url.has_credentials() {
-        return Err("the next page link carries a user name or password".to_owned());
-    }
-    Ok(url)
 }
