@@ -129,3 +129,21 @@ test('the whole create flow works with the keyboard alone, and focus comes back'
   await expect(row(page, 'typed-by-keyboard')).toBeVisible();
   await expect(open).toBeFocused();
 });
+
+test('Escape then Enter at once on the opener opens the dialog again, and it stays open', async ({ page, sim, pageErrors }) => {
+  await signIn(page, sim, '?server_id=12348');
+  const open = page.getByRole('button', { name: 'Create snapshot' });
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  for (let i = 0; i < 5; i++) {
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    // No wait between: the browser's late `close` event must not shut the reopened dialog.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+});

@@ -36,6 +36,12 @@ pub fn Modal(
         }
     });
     let closed = move |_| {
+        // The browser puts focus back and queues `close` as a task; a keyboard user quick
+        // enough (Escape, then Enter on the opener) reopens the dialog before it runs. That
+        // late event is then about a dialog that is open again: acting on it would shut it.
+        if dialog.get_untracked().is_some_and(|d| d.open()) {
+            return;
+        }
         on_close.run(());
         let back = opener.get_value().filter(|e| e.is_connected()).or_else(|| {
             document()
