@@ -199,6 +199,14 @@ impl Store {
         servers
     }
 
+    /// The name of `server`, as the list names it; "Server 12345" until it does.
+    pub fn server_name(&self, server: ServerId) -> String {
+        self.servers()
+            .into_iter()
+            .find(|s| s.id == server)
+            .map_or_else(|| format!("Server {server}"), |s| s.name)
+    }
+
     /// How many snapshots `server` has, as far as the list shows.
     pub fn count_for(&self, server: ServerId) -> usize {
         self.counts

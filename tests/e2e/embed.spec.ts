@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test, expect, row, TOKEN } from './fixtures';
 
@@ -5,40 +6,74 @@ const PORTAL = path.resolve(__dirname, '..', '..', 'target', 'portal-site');
 
 test.use({ simOptions: { createDelayMs: 60_000, restoreDelayMs: 60_000, seed: 'demo', consoleDir: PORTAL, extraArgs: [] } });
 
-test('embedded in a host portal: the console works and the host keeps its page', async ({ page, sim, pageErrors }) => {
-  await page.goto(sim.url('/index.html'));
-  const console = page.getByRole('region', { name: 'Snapshots of web-server-01' });
-  await console.getByLabel('API token').fill(TOKEN);
-  await console.getByRole('button', { name: 'Sign in' }).click();
+// The example portal's two host pages: one with its own plain styles, one built on Bootstrap 5
+// (global rules on button, table, h1, a, select, input), each pinning the console to a server.
+const HOSTS = [
+  { file: 'index.html', title: 'Acme Hosting · Admin Portal', heading: 'Server web-server-01' },
+  { file: 'bootstrap.html', title: 'Acme Cloud · web-server-01', heading: 'web-server-01' },
+];
 
-  // Pinned to server 12345 by the host: only its snapshots.
-  await expect(console.getByRole('table', { name: 'Snapshots' })).toBeVisible();
-  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
-  await expect(page.getByRole('row')).toHaveCount(1 + 2);
+/** Computed styles of the host's own heading, button and table, which the console must leave
+ *  as they are. */
+async function hostStyles(page: import('@playwright/test').Page, heading: string) {
+  const pick = (el: Element) => {
+    const c = getComputedStyle(el);
+    return [c.fontFamily, c.fontSize, c.lineHeight, c.color, c.backgroundColor, c.borderRadius, c.padding, c.margin].join(' | ');
+  };
+  return {
+    heading: await page.getByRole('heading', { name: heading, exact: true }).evaluate(pick),
+    link: await page.getByRole('link', { name: 'Billing' }).first().evaluate(pick),
+    body: await page.locator('body').evaluate(pick),
+  };
+}
 
-  await console.getByRole('button', { name: 'Create snapshot' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
-  await dialog.getByLabel('Name').fill('from-the-portal');
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(row(page, 'from-the-portal')).toBeVisible();
-  expect((await sim.api('GET', '/snapshots/?server_id=12345')).json.count).toBe(3);
+for (const host of HOSTS) {
+  test(`embedded in ${host.file}: the console works and the host keeps its page`, async ({ page, sim, pageErrors }) => {
+    const html = fs.readFileSync(path.join(PORTAL, host.file), 'utf8');
+    const htmlAttributes = /<html([^>]*)>/.exec(html)![1].trim().split(/\s+/).sort();
+    await page.goto(sim.url(`/${host.file}`));
+    const console = page.getByRole('region', { name: 'Snapshots of web-server-01' });
+    await console.getByLabel('API token').fill(TOKEN);
+    await console.getByRole('button', { name: 'Sign in' }).click();
 
-  // The host's page is untouched: title, <html> attributes, URL, styles.
-  await expect(page).toHaveTitle('Acme Hosting · Admin Portal');
-  expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.portalTheme,
-    document.documentElement.getAttribute('class'), document.documentElement.getAttribute('style')]))
-    .toEqual(['en-GB', 'corporate', null, null]);
-  expect(new URL(page.url()).search).toBe('');
-  const hostFont = await page.getByRole('heading', { name: 'Server web-server-01' }).evaluate((e) => getComputedStyle(e).fontFamily);
-  expect(hostFont).toContain('Georgia');
+    // Pinned to server 12345 by the host: only its snapshots, under a heading naming it.
+    await expect(console.getByRole('table', { name: 'Snapshots' })).toBeVisible();
+    await expect(console.getByRole('heading', { name: 'Snapshots of web-server-01' })).toBeVisible();
+    await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+    await expect(console.getByRole('row')).toHaveCount(1 + 2);
 
-  // The host's links still work: an in-page anchor, then another page.
-  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Support' }).click();
-  await expect(page).toHaveURL(/#support$/);
-  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Billing' }).click();
-  await expect(page).toHaveURL(/billing\.html$/);
-  await expect(page.getByRole('heading', { name: 'Billing' })).toBeVisible();
-});
+    await console.getByRole('button', { name: 'Create snapshot' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+    await dialog.getByLabel('Name').fill('from-the-portal');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(row(page, 'from-the-portal')).toBeVisible();
+    expect((await sim.api('GET', '/snapshots/?server_id=12345')).json.count).toBe(3);
+
+    // The notice stays inside the console's box, over none of the host's controls.
+    const notice = console.getByRole('status', { name: 'Notifications' }).getByText('from-the-portal');
+    await expect(notice).toBeVisible();
+    const inner = (await notice.boundingBox())!;
+    const outer = (await page.locator('[data-snapshot-console]').boundingBox())!;
+    expect(inner.x).toBeGreaterThanOrEqual(outer.x);
+    expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+    expect(inner.y + inner.height).toBeLessThanOrEqual(outer.y + outer.height + 0.5);
+
+    // The host's page is untouched: title, <html> attributes, URL, and its own styles (the
+    // same with the console's stylesheet as without it).
+    await expect(page).toHaveTitle(host.title);
+    expect(await page.evaluate(() => Array.from(document.documentElement.attributes).map((a) => `${a.name}="${a.value}"`).sort()))
+      .toEqual(htmlAttributes);
+    expect(new URL(page.url()).search).toBe('');
+    const withConsole = await hostStyles(page, host.heading);
+    await page.evaluate(() => document.querySelector('link[href="console/console.css"]')!.remove());
+    expect(await hostStyles(page, host.heading)).toEqual(withConsole);
+
+    // The host's links still work.
+    await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Billing' }).click();
+    await expect(page).toHaveURL(/billing\.html$/);
+    await expect(page.getByRole('heading', { name: 'Billing' })).toBeVisible();
+  });
+}
 
 test('the console\'s own page follows the light and dark colour schemes', async ({ page, sim, pageErrors }) => {
   const background = async (scheme: 'light' | 'dark') => {

@@ -1,7 +1,7 @@
 // Screenshots for the README (docs/screenshots/), at desktop and phone sizes.
 // Run with `cargo xtask screenshots`; look at them before committing.
 import * as path from 'node:path';
-import { test, signIn, row, expect } from '../e2e/fixtures';
+import { test, signIn, row, expect, TOKEN } from '../e2e/fixtures';
 
 const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -32,3 +32,29 @@ for (const [label, viewport] of [
     });
   });
 }
+
+// Between phone and desktop: a tablet in portrait, where each row takes two lines.
+test.describe('tablet', () => {
+  test.use({ viewport: { width: 820, height: 1000 }, simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
+
+  test('the list at 820 px', async ({ page, sim }) => {
+    await sim.api('POST', '/snapshots/', { server_id: 12345, name: 'before-kernel-update', description: 'Kernel 6.12 upgrade' });
+    await signIn(page, sim);
+    await expect(row(page, 'before-kernel-update')).toBeVisible();
+    await page.screenshot({ path: path.join(OUT, 'list-tablet.png') });
+  });
+});
+
+// Embedded in an admin page built on Bootstrap 5, in its narrow side card, pinned to a server.
+test.describe('Bootstrap portal', () => {
+  test.use({ viewport: { width: 1280, height: 900 }, simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'target', 'portal-site'), extraArgs: [] } });
+
+  test('the console in a Bootstrap card', async ({ page, sim }) => {
+    await page.goto(sim.url('/bootstrap.html'));
+    const card = page.getByRole('region', { name: 'Snapshots of web-server-01' });
+    await card.getByLabel('API token').fill(TOKEN);
+    await card.getByRole('button', { name: 'Sign in' }).click();
+    await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+    await page.screenshot({ path: path.join(OUT, 'portal-bootstrap.png'), fullPage: true });
+  });
+});

@@ -67,7 +67,8 @@ fn describe(command: &Command) -> String {
     text
 }
 
-/// Copies the folder `from` into `to`, recursively.
+/// Copies the folder `from` into `to`, recursively; `node_modules` folders are installs, not
+/// content, and stay behind.
 pub fn copy_dir(from: &Path, to: &Path) -> Result {
     std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     let entries =
@@ -75,6 +76,9 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result {
     for entry in entries {
         let entry = entry.map_err(|e| e.to_string())?;
         let target = to.join(entry.file_name());
+        if entry.file_name() == "node_modules" {
+            continue;
+        }
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target)?;
         } else {

@@ -28,6 +28,7 @@ pub fn run() -> Result<PathBuf> {
             &dist.to_string_lossy(),
         ],
     ))?;
+    crate::minify::apply(&dist)?;
     let policy = crate::csp::apply(&dist)?;
     println!(
         "Content-Security-Policy (dist/{}): {policy}",

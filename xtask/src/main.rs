@@ -6,6 +6,7 @@ mod cmd;
 mod csp;
 mod dist;
 mod fuzz;
+mod minify;
 mod portal;
 mod serve;
 mod size;

@@ -6,15 +6,42 @@ use std::path::{Path, PathBuf};
 use crate::cmd::{self, command, copy_dir, root, Result};
 use crate::csp::CSP_FILE;
 
-/// Builds `target/portal-site/` from `examples/portal/` and `dist/`; returns its path.
+/// Builds `target/portal-site/` from `examples/portal/` and `dist/`, with the Bootstrap page's
+/// framework from npm (pinned by `examples/portal/vendor/package-lock.json`); returns its path.
 pub fn assemble(dist: &Path) -> Result<PathBuf> {
     let portal = root().join("examples").join("portal");
     let site = root().join("target").join("portal-site");
     let _ = std::fs::remove_dir_all(&site);
     copy_dir(&portal, &site)?;
     copy_dir(dist, &site.join("console"))?;
+    vendor(&portal.join("vendor"), &site.join("vendor"))?;
     write_policy(&portal, dist, &site)?;
     Ok(site)
+}
+
+/// Installs the host page's CSS framework (`npm ci`, once) and puts only its stylesheet in
+/// the site's `vendor/`, in place of the npm manifest copied there.
+fn vendor(manifest: &Path, into: &Path) -> Result {
+    let css = [
+        "node_modules",
+        "bootstrap",
+        "dist",
+        "css",
+        "bootstrap.min.css",
+    ]
+    .iter()
+    .fold(manifest.to_path_buf(), |path, part| path.join(part));
+    if !css.exists() {
+        cmd::step("Installing the example portal's CSS framework (npm, pinned by its lock file)");
+        let mut install = command("npm", &["ci", "--no-audit", "--no-fund"]);
+        install.current_dir(manifest);
+        cmd::run(install)?;
+    }
+    let _ = std::fs::remove_dir_all(into);
+    std::fs::create_dir_all(into).map_err(|e| format!("cannot create {}: {e}", into.display()))?;
+    std::fs::copy(&css, into.join("bootstrap.min.css"))
+        .map_err(|e| format!("cannot copy {}: {e}", css.display()))?;
+    Ok(())
 }
 
 /// The site's Content-Security-Policy (the simulator will not serve a folder without one).
@@ -109,7 +136,7 @@ mod tests {
     #[test]
     fn the_example_portal_has_no_inline_code() {
         let portal = crate::cmd::root().join("examples").join("portal");
-        for page in ["index.html", "billing.html"] {
+        for page in ["index.html", "billing.html", "bootstrap.html"] {
             let html = std::fs::read_to_string(portal.join(page)).unwrap();
             assert_eq!(inline_code(&html), None, "{page}");
         }

@@ -10,6 +10,8 @@ use crate::cmd::{self, command, output_line, root, Result};
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen (108) silently breaks Leptos 0.8 output; npm's binaryen 132 works.
 const BINARYEN_VERSION: &str = "132";
+/// esbuild minifies the JS glue and CSS (see `minify.rs`); its binary comes from npm.
+const ESBUILD_VERSION: &str = "0.28.2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Where project-local tools go (`.tools/`, ignored by git).
@@ -37,7 +39,40 @@ pub fn ensure_console_tools() -> Result {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    ensure_wasm_opt()
+    ensure_wasm_opt()?;
+    ensure_esbuild()
+}
+
+/// Our esbuild, in `.tools/`.
+pub fn esbuild() -> String {
+    let bin = tools_dir()
+        .join("node_modules")
+        .join(".bin")
+        .join("esbuild");
+    bin.display().to_string()
+}
+
+pub fn ensure_esbuild() -> Result {
+    if output_line(&esbuild(), &["--version"]).as_deref() == Some(ESBUILD_VERSION) {
+        return Ok(());
+    }
+    cmd::step(&format!(
+        "Installing esbuild {ESBUILD_VERSION} (npm) into .tools/"
+    ));
+    std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
+    let prefix = tools_dir().display().to_string();
+    let package = format!("esbuild@{ESBUILD_VERSION}");
+    cmd::run(command(
+        "npm",
+        &[
+            "install",
+            "--prefix",
+            &prefix,
+            "--no-audit",
+            "--no-fund",
+            &package,
+        ],
+    ))
 }
 
 pub fn ensure_wasm_target() -> Result {

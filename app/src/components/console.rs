@@ -78,17 +78,24 @@ pub fn Console(config: Config) -> impl IntoView {
         }
     });
 
+    // Its own page owns the URL; embedded, the console keeps its notices inside its box.
+    let embedded = !config.owns_url;
     view! {
-        <div class="snapshot-console">
-            <Show when=move || session.signed_in() fallback=|| view! { <SignIn/> }>
-                <Header/>
-                <Quota/>
-                <Toolbar/>
-                <SnapshotTable/>
-                <CreateDialog/>
-                <RestoreDialog/>
-                <DeleteDialog/>
-            </Show>
+        <div class="snapshot-console" class:sc-embedded=embedded>
+            // The size container every layout switch keys on: the console's own width, not
+            // the viewport's. (A container also holds fixed-position descendants, so the
+            // notices stay outside it.)
+            <div class="sc-shell">
+                <Show when=move || session.signed_in() fallback=|| view! { <SignIn/> }>
+                    <Header/>
+                    <Quota/>
+                    <Toolbar/>
+                    <SnapshotTable/>
+                    <CreateDialog/>
+                    <RestoreDialog/>
+                    <DeleteDialog/>
+                </Show>
+            </div>
             <ToastRegion/>
         </div>
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::Clock;
+use crate::config::Config;
 use crate::session::Session;
 use crate::store::Store;
 
@@ -10,6 +11,12 @@ pub fn Header() -> impl IntoView {
     let session = expect_context::<Session>();
     let store = expect_context::<Store>();
     let Clock(now) = expect_context::<Clock>();
+    let pinned = expect_context::<Config>().pinned_server;
+    // Pinned to one server by the host, the heading names it.
+    let title = move || match pinned {
+        Some(id) => format!("Snapshots of {}", store.server_name(id)),
+        None => "Snapshots".to_owned(),
+    };
     let updated = move || {
         store.updated_at.get().map(|at| {
             let seconds = ((now.get() - at) / 1000.0).max(0.0).floor() as u64;
@@ -22,7 +29,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="sc-header">
-            <h1 class="sc-title" tabindex="-1" data-focus-fallback>"Snapshots"</h1>
+            <h1 class="sc-title" tabindex="-1" data-focus-fallback>{title}</h1>
             <p class="sc-updated" aria-live="off">{updated}</p>
             <div class="sc-header-actions">
                 <button

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use snapshot_api::rules::MAX_SNAPSHOTS_PER_SERVER;
+use snapshot_api::ServerId;
 
 use super::Clock;
+use crate::config::Config;
 use crate::format;
 use crate::store::Store;
 use crate::view_state::ViewState;
@@ -12,9 +14,48 @@ const RESTORE_NOTE_MS: f64 = 15.0 * 60.0 * 1000.0;
 /// thousand cards would bury the list (the server filter finds one server faster).
 const STRIP_MAX: usize = 12;
 
-/// Each known server with its snapshot quota ("3 / 5"); choosing one filters the list.
+/// The quota: one line when the host pins the console to a server, else each known server
+/// as a card ("3 / 5") that filters the list when chosen.
 #[component]
 pub fn Quota() -> impl IntoView {
+    match expect_context::<Config>().pinned_server {
+        Some(id) => view! { <QuotaLine server=id/> }.into_any(),
+        None => view! { <QuotaCards/> }.into_any(),
+    }
+}
+
+/// When the console started a restore of `server`, while the note about it still holds: the
+/// console only knows the restores it started, and the page says they take 5–15 minutes.
+fn restore_started(store: Store, server: ServerId, now: f64) -> Option<f64> {
+    store
+        .restoring
+        .with(|m| m.get(&server).copied())
+        .filter(|at| now - at < RESTORE_NOTE_MS)
+}
+
+#[component]
+fn QuotaLine(server: ServerId) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let Clock(now) = expect_context::<Clock>();
+    let line = move || {
+        let count = store.count_for(server);
+        let mut text = format!("{count} of {MAX_SNAPSHOTS_PER_SERVER} snapshots");
+        if count >= MAX_SNAPSHOTS_PER_SERVER {
+            text.push_str(" · limit reached");
+        }
+        if let Some(at) = restore_started(store, server, now.get()) {
+            text.push_str(&format!(
+                " · restore started {} (takes 5–15 min)",
+                format::relative(at, now.get())
+            ));
+        }
+        text
+    };
+    view! { <p class="sc-quota-line">{line}</p> }
+}
+
+#[component]
+fn QuotaCards() -> impl IntoView {
     let store = expect_context::<Store>();
     let view_state = expect_context::<ViewState>();
     let Clock(now) = expect_context::<Clock>();
@@ -25,12 +66,7 @@ pub fn Quota() -> impl IntoView {
             .map(|server| {
                 let count = store.count_for(server.id);
                 let full = count >= MAX_SNAPSHOTS_PER_SERVER;
-                // The console only knows when it started a restore; the page says restores take
-                // 5–15 minutes, so the note goes after that.
-                let restoring = store
-                    .restoring
-                    .with(|m| m.get(&server.id).copied())
-                    .filter(|at| now.get_untracked() - at < RESTORE_NOTE_MS);
+                let restoring = restore_started(store, server.id, now.get_untracked());
                 let id = server.id;
                 let selected = move || view_state.server.get() == Some(id);
                 let toggle = move |_| {

@@ -3,6 +3,7 @@ use snapshot_api::{rules, Snapshot, SnapshotStatus};
 
 use super::pager::Pager;
 use super::{Clock, Dialogs};
+use crate::config::Config;
 use crate::format;
 use crate::store::Store;
 use crate::view_state::{page_range, ViewState};
@@ -12,6 +13,8 @@ use crate::view_state::{page_range, ViewState};
 pub fn SnapshotTable() -> impl IntoView {
     let store = expect_context::<Store>();
     let view_state = expect_context::<ViewState>();
+    // Pinned to one server by the host, a Server column would repeat it on every row.
+    let show_server = expect_context::<Config>().pinned_server.is_none();
     let shown = Memo::new(move |_| store.snapshots.with(|list| view_state.apply(list)));
     let total = Signal::derive(move || shown.with(Vec::len));
     let page = Memo::new(move |_| {
@@ -50,20 +53,20 @@ pub fn SnapshotTable() -> impl IntoView {
             <table class="sc-table" role="table" aria-label="Snapshots">
                 <thead role="rowgroup">
                     <tr role="row">
-                        <th scope="col" role="columnheader">"Server"</th>
-                        <th scope="col" role="columnheader">"Name"</th>
-                        <th scope="col" role="columnheader">"Status"</th>
-                        <th scope="col" role="columnheader">"Size"</th>
-                        <th scope="col" role="columnheader">"Created"</th>
-                        <th scope="col" role="columnheader">"Description"</th>
-                        <th scope="col" role="columnheader"><span class="sc-visually-hidden">"Actions"</span></th>
+                        {show_server.then(|| view! { <th scope="col" role="columnheader" class="sc-col-server">"Server"</th> })}
+                        <th scope="col" role="columnheader" class="sc-col-name">"Name"</th>
+                        <th scope="col" role="columnheader" class="sc-col-status">"Status"</th>
+                        <th scope="col" role="columnheader" class="sc-col-size">"Size"</th>
+                        <th scope="col" role="columnheader" class="sc-col-created">"Created"</th>
+                        <th scope="col" role="columnheader" class="sc-col-description">"Description"</th>
+                        <th scope="col" role="columnheader" class="sc-col-actions"><span class="sc-visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
                     <For
                         each=move || page.get()
                         key=|s| (s.id, s.status.clone(), s.size_mb)
-                        children=move |s| view! { <Row snapshot=s/> }
+                        children=move |s| view! { <Row snapshot=s show_server/> }
                     />
                 </tbody>
             </table>
@@ -73,7 +76,7 @@ pub fn SnapshotTable() -> impl IntoView {
 }
 
 #[component]
-fn Row(snapshot: Snapshot) -> impl IntoView {
+fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
     let dialogs = expect_context::<Dialogs>();
     let Clock(now) = expect_context::<Clock>();
     let created_ms = format::millis(snapshot.created_at);
@@ -99,17 +102,19 @@ fn Row(snapshot: Snapshot) -> impl IntoView {
     let for_delete = snapshot.clone();
     view! {
         <tr role="row">
-            <td role="cell" class="sc-nowrap" data-label="Server">{snapshot.server.name.clone()}</td>
-            <td role="cell" data-label="Name" class="sc-name">{snapshot.name.clone()}</td>
-            <td role="cell" class="sc-nowrap" data-label="Status"><StatusBadge status=snapshot.status.clone()/></td>
-            <td role="cell" class="sc-nowrap" data-label="Size"><span title=size_title>{size}</span></td>
-            <td role="cell" class="sc-nowrap" data-label="Created">
+            {show_server.then(|| view! {
+                <td role="cell" class="sc-col-server sc-nowrap" data-label="Server">{snapshot.server.name.clone()}</td>
+            })}
+            <td role="cell" data-label="Name" class="sc-col-name sc-name">{breakable(&snapshot.name)}</td>
+            <td role="cell" class="sc-col-status sc-nowrap" data-label="Status"><StatusBadge status=snapshot.status.clone()/></td>
+            <td role="cell" class="sc-col-size sc-nowrap" data-label="Size"><span title=size_title>{size}</span></td>
+            <td role="cell" class="sc-col-created sc-nowrap" data-label="Created">
                 <time datetime=created_iso title=created_abs>
                     {move || format::relative(created_ms, now.get())}
                 </time>
             </td>
-            <td role="cell" data-label="Description" class="sc-description">{snapshot.description.clone().unwrap_or_default()}</td>
-            <td role="cell" class="sc-actions">
+            <td role="cell" data-label="Description" class="sc-col-description sc-description">{snapshot.description.clone().unwrap_or_default()}</td>
+            <td role="cell" class="sc-col-actions sc-actions">
                 <button
                     type="button"
                     class="sc-button sc-small"
@@ -131,6 +136,17 @@ fn Row(snapshot: Snapshot) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// `name` with a line-break opportunity after each `-` and `_`, so a narrow column breaks it
+/// between its parts ("pre-migration-" / "snapshot"), never inside one.
+fn breakable(name: &str) -> impl IntoView {
+    name.split_inclusive(['-', '_'])
+        .map(|part| {
+            let part = part.to_owned();
+            view! { {part}<wbr/> }
+        })
+        .collect_view()
 }
 
 /// A snapshot's status as words (never colour alone).

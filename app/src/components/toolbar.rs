@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::Dialogs;
+use crate::config::Config;
 use crate::store::Store;
 use crate::view_state::{Sort, ViewState};
 
@@ -21,8 +22,9 @@ pub fn Toolbar() -> impl IntoView {
             })
             .collect_view()
     };
-    view! {
-        <div class="sc-toolbar">
+    // Pinned to one server by the host, there is nothing to filter by.
+    let server_filter = expect_context::<Config>().pinned_server.is_none().then(|| {
+        view! {
             <label class="sc-field">
                 <span>"Filter by server"</span>
                 <select
@@ -33,6 +35,11 @@ pub fn Toolbar() -> impl IntoView {
                     {server_options}
                 </select>
             </label>
+        }
+    });
+    view! {
+        <div class="sc-toolbar">
+            {server_filter}
             <label class="sc-field sc-grow">
                 <span>"Search"</span>
                 <input type="search" placeholder="Name or description" bind:value=view_state.search/>

@@ -1,0 +1,206 @@
+// The console lays itself out for the width of its own box: standalone at the viewport's width,
+// and inside a narrow card of a Bootstrap admin page. At each width every row's actions are
+// visible, no name breaks inside a word, nothing overflows, and the dialogs fit.
+import * as path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, TOKEN, Sim } from './fixtures';
+
+const PORTAL = path.resolve(__dirname, '..', '..', 'target', 'portal-site');
+const WIDTHS = [320, 480, 640, 820, 1024, 1440];
+
+test.use({ simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: PORTAL, extraArgs: [] } });
+
+/** The console's own box: the element its host marked `data-snapshot-console`. */
+const consoleBox = (page: Page) => page.locator('[data-snapshot-console]');
+
+/** What is wrong with the layout at this width, as sentences (none when all is well). */
+async function layoutProblems(page: Page, names: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  const box = (await consoleBox(page).boundingBox())!;
+  const viewport = page.viewportSize()!.width;
+  // Every Restore and Delete button is visible, inside the console's box and the viewport,
+  // and not cut off by a scrolling ancestor.
+  for (const button of await page.getByRole('button', { name: /^(Restore|Delete) / }).all()) {
+    const label = await button.getAttribute('aria-label');
+    const b = await button.boundingBox();
+    if (!b || !(await button.isVisible())) { problems.push(`${label}: not visible`); continue; }
+    if (b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5 || b.x + b.width > viewport) {
+      problems.push(`${label}: at ${b.x}–${b.x + b.width}, outside the box ${box.x}–${box.x + box.width}`);
+    }
+    const clipped = await button.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX === 'visible') continue;
+        const c = p.getBoundingClientRect();
+        if (r.left < c.left - 0.5 || r.right > c.right + 0.5) return true;
+      }
+      return false;
+    });
+    if (clipped) problems.push(`${label}: cut off by a scrolling ancestor`);
+  }
+  // No name breaks inside a word: every line break falls after "-" or "_", unless one part
+  // alone is wider than the whole cell.
+  for (const name of names) {
+    const cell = page.getByRole('cell', { name, exact: true });
+    if (!(await cell.count())) continue;
+    const broken = await cell.evaluate((el, name) => {
+      const range = document.createRange();
+      const chars: { ch: string; top: number }[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          chars.push({ ch: node.textContent![i], top: Math.round(range.getBoundingClientRect().top) });
+        }
+      }
+      const parts = name.split(/(?<=[-_])/);
+      const widest = Math.max(...parts.map((p) => {
+        const probe = document.createElement('span');
+        probe.textContent = p;
+        el.appendChild(probe);
+        const w = probe.getBoundingClientRect().width;
+        probe.remove();
+        return w;
+      }));
+      const room = el.getBoundingClientRect().width;
+      for (let i = 1; i < chars.length; i++) {
+        if (chars[i].top !== chars[i - 1].top && !'-_'.includes(chars[i - 1].ch) && widest <= room) {
+          return `${name} breaks after "${chars.slice(0, i).map((c) => c.ch).join('')}"`;
+        }
+      }
+      return null;
+    }, name);
+    if (broken) problems.push(broken);
+  }
+  // Nothing in the console scrolls sideways.
+  problems.push(...await consoleBox(page).evaluate((root) => {
+    const found: string[] = [];
+    // Visually hidden text (for screen readers) is clipped to 1 px on purpose.
+    const clipped = (el: Element | null): boolean =>
+      !!el && el !== root && (getComputedStyle(el).clip !== 'auto' || clipped(el.parentElement));
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      if (el.clientWidth === 0 || clipped(el)) continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        found.push(`<${el.tagName.toLowerCase()} class="${el.className}"> is ${el.scrollWidth} px wide in ${el.clientWidth} px`);
+      }
+    }
+    return found;
+  }));
+  return problems;
+}
+
+/** What is wrong with the open dialog: outside the viewport, or scrolling sideways. */
+async function dialogProblems(page: Page, dialog: Locator): Promise<string[]> {
+  await expect(dialog).toBeVisible();
+  return dialog.evaluate((d) => {
+    const found: string[] = [];
+    const r = d.getBoundingClientRect();
+    if (r.left < 0 || r.right > document.documentElement.clientWidth) found.push(`dialog at ${r.left}–${r.right}`);
+    for (const el of [d, ...d.querySelectorAll('*')]) {
+      if (el.clientWidth > 0 && getComputedStyle(el).clip === 'auto' && el.scrollWidth > el.clientWidth + 1) {
+        found.push(`<${el.tagName.toLowerCase()}> in the dialog is ${el.scrollWidth} px wide in ${el.clientWidth} px`);
+      }
+    }
+    return found;
+  });
+}
+
+async function checkDialogs(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const create = page.getByRole('dialog', { name: 'Create snapshot' });
+  problems.push(...(await dialogProblems(page, create)).map((p) => `create: ${p}`));
+  await create.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  const restore = page.getByRole('dialog', { name: 'Restore snapshot' });
+  problems.push(...(await dialogProblems(page, restore)).map((p) => `restore: ${p}`));
+  await restore.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Delete pre-migration-snapshot' }).click();
+  const del = page.getByRole('dialog', { name: 'Delete snapshot' });
+  problems.push(...(await dialogProblems(page, del)).map((p) => `delete: ${p}`));
+  await del.getByRole('button', { name: 'Cancel' }).click();
+  return problems;
+}
+
+async function signInHere(page: Page) {
+  await page.getByLabel('API token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('table', { name: 'Snapshots' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Delete / }).first()).toBeVisible();
+}
+
+async function openStandalone(page: Page, sim: Sim, width: number) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(sim.url('/console/index.html'));
+  await signInHere(page);
+}
+
+/** The Bootstrap page, with the console's box `width` px wide. */
+async function openInCard(page: Page, sim: Sim, width: number) {
+  await page.setViewportSize({ width: Math.max(1280, width + 120), height: 900 });
+  await page.goto(sim.url('/bootstrap.html'));
+  // The card gets the width under test (the host's own layout, through the CSSOM, as the
+  // page's policy allows no inline style), then is corrected by what the console measures.
+  const card = page.getByRole('region', { name: 'Snapshots of web-server-01' });
+  await card.evaluate((el, width) => {
+    const column = el.parentElement!;
+    column.className = '';
+    column.style.width = `${width}px`;
+  }, width);
+  await signInHere(page);
+  const box = (await consoleBox(page).boundingBox())!;
+  await card.evaluate((el, grow) => {
+    el.parentElement!.style.width = `${parseFloat(el.parentElement!.style.width) + grow}px`;
+  }, width - box.width);
+  expect(Math.round((await consoleBox(page).boundingBox())!.width)).toBe(width);
+}
+
+for (const width of WIDTHS) {
+  test(`standalone at ${width} px: actions reachable, names whole, nothing overflows, dialogs fit`, async ({ page, sim, pageErrors }) => {
+    const names = (await sim.api('GET', '/snapshots/')).json.results.map((s: { name: string }) => s.name);
+    await openStandalone(page, sim, width);
+    expect(await layoutProblems(page, names)).toEqual([]);
+    expect(await checkDialogs(page)).toEqual([]);
+  });
+
+  test(`in a Bootstrap card ${width} px wide: the same, and pinned to its server`, async ({ page, sim, pageErrors }) => {
+    const names = (await sim.api('GET', '/snapshots/?server_id=12345')).json.results.map((s: { name: string }) => s.name);
+    await openInCard(page, sim, width);
+    // Pinned: the heading names the server, and there is no server filter or column.
+    await expect(page.getByRole('heading', { name: 'Snapshots of web-server-01' })).toBeVisible();
+    await expect(page.getByLabel('Filter by server')).toHaveCount(0);
+    await expect(page.getByRole('columnheader', { name: 'Server' })).toHaveCount(0);
+    expect(await layoutProblems(page, names)).toEqual([]);
+    expect(await checkDialogs(page)).toEqual([]);
+  });
+}
+
+test('Bootstrap\'s global rules do not change how the console looks', async ({ page, sim, pageErrors }) => {
+  const look = async (page: Page) => {
+    const pick = (el: Element) => {
+      const c = getComputedStyle(el);
+      return [c.fontFamily, c.fontSize, c.fontWeight, c.lineHeight, c.color, c.backgroundColor, c.borderTopWidth,
+        c.borderTopColor, c.borderRadius, c.padding, c.margin, c.textAlign, c.textTransform, c.letterSpacing,
+        c.height].join(' | ');
+    };
+    return {
+      heading: await page.getByRole('heading', { level: 1 }).filter({ hasText: /^Snapshots/ }).evaluate(pick),
+      create: await page.getByRole('button', { name: 'Create snapshot' }).evaluate(pick),
+      delete: await page.getByRole('button', { name: 'Delete pre-migration-snapshot' }).evaluate(pick),
+      search: await page.getByRole('searchbox', { name: 'Search' }).evaluate(pick),
+      sort: await page.getByRole('combobox', { name: 'Sort' }).evaluate(pick),
+      // (Its height is its rows': the two pages list different servers.)
+      table: (await page.getByRole('table', { name: 'Snapshots' }).evaluate(pick)).replace(/ \| [\d.]+px$/, ''),
+      row: await page.getByRole('row').filter({ hasText: 'pre-migration-snapshot' }).evaluate(pick),
+      name: await page.getByRole('cell', { name: 'pre-migration-snapshot', exact: true }).evaluate(pick),
+      status: await page.getByRole('row').filter({ hasText: 'pre-migration-snapshot' }).getByText('Completed').evaluate(pick),
+    };
+  };
+  await openStandalone(page, sim, 640);
+  const alone = await look(page);
+  // Another tab: its own session storage, so it signs in afresh.
+  const other = await page.context().newPage();
+  await openInCard(other, sim, 640);
+  expect(await look(other)).toEqual(alone);
+});
