@@ -204,3 +204,30 @@ test('Bootstrap\'s global rules do not change how the console looks', async ({ p
   await openInCard(other, sim, 640);
   expect(await look(other)).toEqual(alone);
 });
+
+test('on a 320 px phone with the on-screen keyboard up, each dialog fits and its actions are reachable', async ({ page, sim, pageErrors }) => {
+  // 320 × 360: what is left of a small phone's screen while the keyboard is up.
+  await openStandalone(page, sim, 320);
+  await page.setViewportSize({ width: 320, height: 360 });
+  const fits = async (name: string, action: string) => {
+    const dialog = page.getByRole('dialog', { name });
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(360);
+    expect(await dialogProblems(page, dialog)).toEqual([]);
+    const button = dialog.getByRole('button', { name: action, exact: true });
+    await button.scrollIntoViewIfNeeded();
+    await expect(button).toBeInViewport();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  };
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  await page.getByRole('dialog', { name: 'Create snapshot' }).getByLabel('Name').focus();
+  await fits('Create snapshot', 'Create');
+  await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  await fits('Restore snapshot', 'Restore');
+  await page.getByRole('button', { name: 'Delete pre-migration-snapshot' }).click();
+  await fits('Delete snapshot', 'Delete');
+});
