@@ -3,7 +3,7 @@ import { test, expect, signIn, row } from './fixtures';
 const posts = (requests: import('@playwright/test').Request[]) =>
   requests.filter((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/snapshots/');
 
-test('create: a valid default name, the advice, and the new row at once', async ({ page, sim, apiRequests, pageErrors }) => {
+test('create: a valid default name, the advice, and the new row at once', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim, '?server_id=12345');
   await page.getByRole('button', { name: 'Create snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
@@ -24,7 +24,7 @@ test('create: a valid default name, the advice, and the new row at once', async 
   await expect(page.getByRole('button', { name: /web-server-01 3 \/ 5/ })).toBeVisible();
 });
 
-test('a double click on Create sends exactly one POST', async ({ page, sim, apiRequests, pageErrors }) => {
+test('a double click on Create sends exactly one POST', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim, '?server_id=12347');
   await page.getByRole('button', { name: 'Create snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
@@ -39,7 +39,7 @@ test('a double click on Create sends exactly one POST', async ({ page, sim, apiR
   expect(listed.json.count).toBe(1);
 });
 
-test('the name is checked as it is typed, with a specific message', async ({ page, sim, apiRequests, pageErrors }) => {
+test('the name is checked as it is typed, with a specific message', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim);
   await page.getByRole('button', { name: 'Create snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
@@ -58,7 +58,7 @@ test('the name is checked as it is typed, with a specific message', async ({ pag
   expect(posts(apiRequests)).toHaveLength(0);
 });
 
-test('Create is disabled, with the reason, when the server has 5', async ({ page, sim, pageErrors }) => {
+test('Create is disabled, with the reason, when the server has 5', async ({ page, sim }) => {
   await signIn(page, sim);
   await page.getByRole('button', { name: 'Create snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
@@ -67,7 +67,7 @@ test('Create is disabled, with the reason, when the server has 5', async ({ page
   await expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();
 });
 
-test('a 404 for an unknown server shows on the Server field', async ({ page, sim, pageErrors }) => {
+test('a 404 for an unknown server shows on the Server field', async ({ page, sim }) => {
   await signIn(page, sim);
   await page.getByRole('button', { name: 'Create snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
@@ -82,7 +82,7 @@ test('a 404 for an unknown server shows on the Server field', async ({ page, sim
   await expect(dialog.getByLabel('Name')).toHaveValue('ghost');
 });
 
-test('a 400 limit from the API (someone else filled the server) shows on the Server field', async ({ page, sim, pageErrors }) => {
+test('a 400 limit from the API (someone else filled the server) shows on the Server field', async ({ page, sim }) => {
   await signIn(page, sim, '?server_id=12345');
   for (const name of ['other-1', 'other-2', 'other-3']) {
     expect((await sim.api('POST', '/snapshots/', { server_id: 12345, name })).status).toBe(201);
@@ -95,7 +95,7 @@ test('a 400 limit from the API (someone else filled the server) shows on the Ser
   await expect(dialog).toBeVisible();
 });
 
-test('creating on a server that is being restored is explained', async ({ page, sim, pageErrors }) => {
+test('creating on a server that is being restored is explained', async ({ page, sim }) => {
   await signIn(page, sim, '?server_id=12345');
   expect((await sim.api('POST', '/snapshots/801/restore/')).status).toBe(200);
   await page.getByRole('button', { name: 'Create snapshot' }).click();
@@ -104,7 +104,7 @@ test('creating on a server that is being restored is explained', async ({ page, 
   await expect(dialog.getByText('web-server-01 is being restored from a snapshot')).toBeVisible();
 });
 
-test('the whole create flow works with the keyboard alone, and focus comes back', async ({ page, sim, pageErrors }) => {
+test('the whole create flow works with the keyboard alone, and focus comes back', async ({ page, sim }) => {
   await signIn(page, sim, '?server_id=12348');
   const open = page.getByRole('button', { name: 'Create snapshot' });
   await open.focus();
@@ -130,7 +130,7 @@ test('the whole create flow works with the keyboard alone, and focus comes back'
   await expect(open).toBeFocused();
 });
 
-test('Escape then Enter at once on the opener opens the dialog again, and it stays open', async ({ page, sim, pageErrors }) => {
+test('Escape then Enter at once on the opener opens the dialog again, and it stays open', async ({ page, sim }) => {
   await signIn(page, sim, '?server_id=12348');
   const open = page.getByRole('button', { name: 'Create snapshot' });
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });

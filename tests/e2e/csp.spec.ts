@@ -1,6 +1,6 @@
 import { test, expect, signIn } from './fixtures';
 
-test('the console page is served with a strict policy', async ({ page, sim, pageErrors }) => {
+test('the console page is served with a strict policy', async ({ page, sim }) => {
   const response = await page.goto(sim.url('/'));
   const policy = response!.headers()['content-security-policy'];
   expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha384-");
@@ -15,7 +15,7 @@ test('the console page is served with a strict policy', async ({ page, sim, page
 test.describe('an injected inline script', () => {
   // One report per policy: the header's and the <meta> tag's (for hosts without headers).
   test.use({ expectedCspViolations: 2 });
-  test('is blocked by the policy', async ({ page, sim, pageErrors }) => {
+  test('is blocked by the policy', async ({ page, sim }) => {
     await signIn(page, sim);
     await page.evaluate(() => {
       const script = document.createElement('script');

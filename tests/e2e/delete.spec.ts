@@ -3,7 +3,7 @@ import { test, expect, signIn, row } from './fixtures';
 const deletes = (requests: import('@playwright/test').Request[]) =>
   requests.filter((r) => r.method() === 'DELETE');
 
-test('delete names the snapshot and server; Cancel and Escape send nothing', async ({ page, sim, apiRequests, pageErrors }) => {
+test('delete names the snapshot and server; Cancel and Escape send nothing', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim);
   const open = row(page, 'weekly-snapshot-2025-01-08').getByRole('button', { name: /^Delete/ });
   await open.click();
@@ -22,7 +22,7 @@ test('delete names the snapshot and server; Cancel and Escape send nothing', asy
   await expect(row(page, 'weekly-snapshot-2025-01-08')).toBeVisible();
 });
 
-test('the row goes after the 204, and focus lands on the page heading', async ({ page, sim, apiRequests, pageErrors }) => {
+test('the row goes after the 204, and focus lands on the page heading', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim);
   await row(page, 'weekly-snapshot-2025-01-08').getByRole('button', { name: /^Delete/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete snapshot' });
@@ -35,7 +35,7 @@ test('the row goes after the 204, and focus lands on the page heading', async ({
   await expect(page.getByRole('heading', { name: 'Snapshots' })).toBeFocused();
 });
 
-test('a 404 counts as already gone', async ({ page, sim, pageErrors }) => {
+test('a 404 counts as already gone', async ({ page, sim }) => {
   await signIn(page, sim);
   expect((await sim.api('DELETE', '/snapshots/798/')).status).toBe(204);
   await row(page, 'weekly-snapshot-2025-01-08').getByRole('button', { name: /^Delete/ }).click();

@@ -28,7 +28,7 @@ async function hostStyles(page: import('@playwright/test').Page, heading: string
 }
 
 for (const host of HOSTS) {
-  test(`embedded in ${host.file}: the console works and the host keeps its page`, async ({ page, sim, pageErrors }) => {
+  test(`embedded in ${host.file}: the console works and the host keeps its page`, async ({ page, sim }) => {
     const html = fs.readFileSync(path.join(PORTAL, host.file), 'utf8');
     const htmlAttributes = /<html([^>]*)>/.exec(html)![1].trim().split(/\s+/).sort();
     await page.goto(sim.url(`/${host.file}`));
@@ -75,7 +75,7 @@ for (const host of HOSTS) {
   });
 }
 
-test('the console\'s own page follows the light and dark colour schemes', async ({ page, sim, pageErrors }) => {
+test('the console\'s own page follows the light and dark colour schemes', async ({ page, sim }) => {
   const background = async (scheme: 'light' | 'dark') => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(sim.url('/console/index.html'));
@@ -89,7 +89,7 @@ test('the console\'s own page follows the light and dark colour schemes', async 
   expect(dark).not.toBe(light);
 });
 
-test('one click makes one snapshot even when the browser itself resends the POST', async ({ page, sim, apiRequests, pageErrors }) => {
+test('one click makes one snapshot even when the browser itself resends the POST', async ({ page, sim, apiRequests }) => {
   // The portal sets data-idempotency-keys. The "drop" fault closes the connection after the
   // create happened and before any byte of the answer: Chromium then resends the POST by
   // itself on a fresh connection, with the same Idempotency-Key.

@@ -5,7 +5,7 @@ import type { Request } from '@playwright/test';
 const gets = (rs: Request[]) => rs.filter((r) => r.method() === 'GET');
 const posts = (rs: Request[]) => rs.filter((r) => r.method() === 'POST');
 
-test('a read retries twice on transient failures, then succeeds', async ({ page, sim, apiRequests, pageErrors }) => {
+test('a read retries twice on transient failures, then succeeds', async ({ page, sim, apiRequests }) => {
   await sim.fault('snapshot_list', { kind: 'status', status: 503 }, 2);
   await signIn(page, sim);
   await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
@@ -13,7 +13,7 @@ test('a read retries twice on transient failures, then succeeds', async ({ page,
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('a read gives up after two retries and keeps the list', async ({ page, sim, apiRequests, pageErrors }) => {
+test('a read gives up after two retries and keeps the list', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim);
   await sim.fault('snapshot_list', { kind: 'status', status: 503 }, 3);
   const before = gets(apiRequests).length;
@@ -23,7 +23,7 @@ test('a read gives up after two retries and keeps the list', async ({ page, sim,
   await expect(page.getByRole('row')).toHaveCount(1 + 9);
 });
 
-test('a read honours Retry-After', async ({ page, sim, apiRequests, pageErrors }) => {
+test('a read honours Retry-After', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim);
   await sim.fault('snapshot_list', { kind: 'status', status: 429, retry_after: 2 }, 1);
   const times: number[] = [];
@@ -34,7 +34,7 @@ test('a read honours Retry-After', async ({ page, sim, apiRequests, pageErrors }
   expect(times[1] - times[0]).toBeGreaterThanOrEqual(1900);
 });
 
-test('a POST is never retried; a failed create is reconciled by reading the list', async ({ page, sim, apiRequests, pageErrors }) => {
+test('a POST is never retried; a failed create is reconciled by reading the list', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim, '?server_id=12347');
   await sim.fault('snapshot_create', { kind: 'close' }, 1);
   await page.getByRole('button', { name: 'Create snapshot' }).click();
@@ -51,7 +51,7 @@ test('a POST is never retried; a failed create is reconciled by reading the list
   expect((await sim.api('GET', '/snapshots/?server_id=12347')).json.count).toBe(1);
 });
 
-test('a 503 on create is shown once, not retried', async ({ page, sim, apiRequests, pageErrors }) => {
+test('a 503 on create is shown once, not retried', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim, '?server_id=12345');
   await sim.fault('snapshot_create', { kind: 'status', status: 503 }, 1);
   await page.getByRole('button', { name: 'Create snapshot' }).click();
@@ -63,7 +63,7 @@ test('a 503 on create is shown once, not retried', async ({ page, sim, apiReques
   expect((await sim.api('GET', '/snapshots/?server_id=12345')).json.count).toBe(2);
 });
 
-test('a read that hangs times out after 15 s, and the console stays usable', async ({ page, sim, pageErrors }) => {
+test('a read that hangs times out after 15 s, and the console stays usable', async ({ page, sim }) => {
   test.setTimeout(60_000);
   await signIn(page, sim);
   await sim.fault('snapshot_list', { kind: 'hang' }, 3);
@@ -79,7 +79,7 @@ test('a read that hangs times out after 15 s, and the console stays usable', asy
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('a response that arrives after a newer change is dropped', async ({ page, sim, pageErrors }) => {
+test('a response that arrives after a newer change is dropped', async ({ page, sim }) => {
   await signIn(page, sim, '?server_id=12347');
   // This refresh reads the list now (without the snapshot made next) and answers in 3 s.
   await sim.fault('snapshot_list', { kind: 'latency', ms: 3000 }, 1);
@@ -97,7 +97,7 @@ test('a response that arrives after a newer change is dropped', async ({ page, s
   }
 });
 
-test('offline shows a banner, pauses polling and resumes when back', async ({ page, context, sim, apiRequests, pageErrors }) => {
+test('offline shows a banner, pauses polling and resumes when back', async ({ page, context, sim, apiRequests }) => {
   await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'in-flight' });
   await signIn(page, sim);
   await context.setOffline(true);
@@ -111,7 +111,7 @@ test('offline shows a banner, pauses polling and resumes when back', async ({ pa
   await expect(row(page, 'in-flight').getByRole('cell').nth(2)).toHaveText('Completed');
 });
 
-test('a token revoked while polling gives one prompt; no later request carries it', async ({ page, sim, apiRequests, pageErrors }) => {
+test('a token revoked while polling gives one prompt; no later request carries it', async ({ page, sim, apiRequests }) => {
   await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'polling' });
   await signIn(page, sim);
   await sim.control('/revoke', { token: TOKEN });
@@ -124,7 +124,7 @@ test('a token revoked while polling gives one prompt; no later request carries i
 });
 
 for (const body of ['malformed', 'truncated', 'html', 'empty', 'huge']) {
-  test(`a ${body} body keeps the list, and the next action works`, async ({ page, sim, pageErrors }) => {
+  test(`a ${body} body keeps the list, and the next action works`, async ({ page, sim }) => {
     await signIn(page, sim);
     await sim.fault('snapshot_list', { kind: 'body', body }, 3);
     await page.getByRole('button', { name: 'Refresh' }).click();
@@ -136,7 +136,7 @@ for (const body of ['malformed', 'truncated', 'html', 'empty', 'huge']) {
   });
 }
 
-test('a create that hangs ends at the 30 s write deadline, is reconciled, and not resent', async ({ page, sim, apiRequests, pageErrors }) => {
+test('a create that hangs ends at the 30 s write deadline, is reconciled, and not resent', async ({ page, sim, apiRequests }) => {
   test.setTimeout(75_000);
   await signIn(page, sim, '?server_id=12347');
   await sim.fault('snapshot_create', { kind: 'hang' }, 1);

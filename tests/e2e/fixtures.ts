@@ -101,6 +101,8 @@ type Fixtures = {
   pageErrors: string[];
   /** Content-Security-Policy violations a test expects (all others fail it). */
   expectedCspViolations: number;
+  /** Browser console errors a test provokes on purpose (a hostile server's answers). */
+  allowedConsoleErrors: RegExp | null;
   cspViolations: void;
   apiRequests: Request[];
 };
@@ -121,20 +123,26 @@ export const test = base.extend<Fixtures>({
     await use(sim);
     sim.stop();
   },
-  pageErrors: async ({ page, expectedCspViolations }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      // The browser's own reports of failed requests are expected in error-path tests.
-      const expected = /status of (4\d\d|5\d\d)|net::ERR_/.test(m.text())
-        || (expectedCspViolations > 0 && /Content Security Policy/.test(m.text()));
-      if (m.type() === 'error' && !expected) {
-        errors.push(`console.error: ${m.text()}`);
-      }
-    });
-    await use(errors);
-    expect(errors, 'the console must not log errors or panic').toEqual([]);
-  },
+  // Every test, whether it names this fixture or not: the console must not panic or log an
+  // error (but for the browser's own reports of failed requests, and what a test allows).
+  pageErrors: [
+    async ({ page, expectedCspViolations, allowedConsoleErrors }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        const expected = /status of (4\d\d|5\d\d)|net::ERR_/.test(m.text())
+          || (expectedCspViolations > 0 && /Content Security Policy/.test(m.text()))
+          || (allowedConsoleErrors !== null && allowedConsoleErrors.test(m.text()));
+        if (m.type() === 'error' && !expected) {
+          errors.push(`console.error: ${m.text()}`);
+        }
+      });
+      await use(errors);
+      expect(errors, 'the console must not log errors or panic').toEqual([]);
+    },
+    { auto: true },
+  ],
+  allowedConsoleErrors: [null, { option: true }],
   expectedCspViolations: [0, { option: true }],
   // Every test counts CSP violations in every page it opens; there must be none (but for
   // the test that provokes one on purpose).

@@ -10,7 +10,7 @@ test.use({
   },
 });
 
-test('a long list is paged, and a new search starts at the first page', async ({ page, sim, pageErrors }) => {
+test('a long list is paged, and a new search starts at the first page', async ({ page, sim }) => {
   await signIn(page, sim);
   const pages = page.getByRole('navigation', { name: 'Pages' });
   const previous = pages.getByRole('button', { name: 'Previous page' });
@@ -40,7 +40,7 @@ test('a long list is paged, and a new search starts at the first page', async ({
   await expect(pages).toHaveCount(0);
 });
 
-test('many servers fold the quota strip until asked for', async ({ page, sim, pageErrors }) => {
+test('many servers fold the quota strip until asked for', async ({ page, sim }) => {
   await signIn(page, sim);
   const quotas = page.getByRole('region', { name: 'Snapshots per server' });
   const disclosure = quotas.getByText('Snapshots per server (30 servers)');

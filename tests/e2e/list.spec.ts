@@ -1,6 +1,6 @@
 import { test, expect, signIn, row } from './fixtures';
 
-test('each row shows server, name, status, size, time and description', async ({ page, sim, pageErrors }) => {
+test('each row shows server, name, status, size, time and description', async ({ page, sim }) => {
   await signIn(page, sim);
   const r = row(page, 'pre-migration-snapshot');
   await expect(r.getByRole('cell').nth(0)).toHaveText('web-server-01');
@@ -17,7 +17,7 @@ test('each row shows server, name, status, size, time and description', async ({
   await expect(restoreFailed).toHaveAttribute('title', /only completed snapshots can be restored/);
 });
 
-test('quotas per server, and filtering by server', async ({ page, sim, pageErrors }) => {
+test('quotas per server, and filtering by server', async ({ page, sim }) => {
   await signIn(page, sim);
   const quotas = page.getByRole('region', { name: 'Snapshots per server' });
   await expect(quotas.getByRole('button', { name: /db-primary-01 5 \/ 5/ })).toContainText('Limit reached');
@@ -30,13 +30,13 @@ test('quotas per server, and filtering by server', async ({ page, sim, pageError
   await expect(page.getByLabel('Filter by server')).toHaveValue('12348');
 });
 
-test('?server_id= deep-links to one server', async ({ page, sim, pageErrors }) => {
+test('?server_id= deep-links to one server', async ({ page, sim }) => {
   await signIn(page, sim, '?server_id=12345');
   await expect(page.getByRole('row')).toHaveCount(1 + 2);
   await expect(page.getByLabel('Filter by server')).toHaveValue('12345');
 });
 
-test('search by name or description, and sort', async ({ page, sim, pageErrors }) => {
+test('search by name or description, and sort', async ({ page, sim }) => {
   await signIn(page, sim);
   await page.getByLabel('Search').fill('MIGRATION');
   await expect(page.getByRole('row')).toHaveCount(1 + 2);
@@ -63,7 +63,7 @@ test('search by name or description, and sort', async ({ page, sim, pageErrors }
 
 test.describe('with no snapshots', () => {
   test.use({ simOptions: { createDelayMs: 60_000, restoreDelayMs: 60_000, seed: 'empty', consoleDir: require('node:path').resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
-  test('the empty state says what to do', async ({ page, sim, pageErrors }) => {
+  test('the empty state says what to do', async ({ page, sim }) => {
     await page.goto(sim.url('/'));
     await page.getByLabel('API token').fill('e2e-token-7c1f0a');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -72,17 +72,18 @@ test.describe('with no snapshots', () => {
   });
 });
 
-test('refresh fetches what others changed, visibly', async ({ page, sim, pageErrors }) => {
+test('refresh fetches what others changed, visibly', async ({ page, sim }) => {
+  await page.clock.install();
   await signIn(page, sim);
   await sim.api('POST', '/snapshots/', { server_id: 12348, name: 'made-elsewhere' });
-  await page.waitForTimeout(5200);
+  await page.clock.runFor(5200);
   await expect(page.getByText(/Updated \d+ s ago/)).toBeVisible();
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(row(page, 'made-elsewhere')).toBeVisible();
   await expect(page.getByText('Updated just now')).toBeVisible();
 });
 
-test('when the API cannot be reached, the list stays and the error is plain', async ({ page, sim, pageErrors }) => {
+test('when the API cannot be reached, the list stays and the error is plain', async ({ page, sim }) => {
   await signIn(page, sim);
   sim.stop();
   await page.getByRole('button', { name: 'Refresh' }).click();
@@ -91,7 +92,7 @@ test('when the API cannot be reached, the list stays and the error is plain', as
   await expect(page.getByRole('row')).toHaveCount(1 + 9);
 });
 
-test('server strings are rendered as text, never as HTML', async ({ page, sim, pageErrors }) => {
+test('server strings are rendered as text, never as HTML', async ({ page, sim }) => {
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
   await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'html-test', description: hostile });
   await signIn(page, sim);

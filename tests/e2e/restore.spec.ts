@@ -3,7 +3,7 @@ import { test, expect, signIn, row } from './fixtures';
 const restores = (requests: import('@playwright/test').Request[]) =>
   requests.filter((r) => r.method() === 'POST' && r.url().includes('/restore/'));
 
-test('restore names what is lost and needs the server name typed', async ({ page, sim, apiRequests, pageErrors }) => {
+test('restore names what is lost and needs the server name typed', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim);
   const open = row(page, 'pre-migration-snapshot').getByRole('button', { name: 'Restore pre-migration-snapshot' });
   await open.click();
@@ -29,14 +29,14 @@ test('restore names what is lost and needs the server name typed', async ({ page
   await expect(open).toBeFocused();
 });
 
-test('restoring an older snapshot says newer ones will no longer match', async ({ page, sim, pageErrors }) => {
+test('restoring an older snapshot says newer ones will no longer match', async ({ page, sim }) => {
   await signIn(page, sim);
   await row(page, 'weekly-snapshot-2025-01-08').getByRole('button', { name: /^Restore/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore snapshot' });
   await expect(dialog).toContainText('1 newer snapshot of this server will be kept, but the server will no longer match it.');
 });
 
-test('a 400 (server already restoring) is explained in the dialog', async ({ page, sim, pageErrors }) => {
+test('a 400 (server already restoring) is explained in the dialog', async ({ page, sim }) => {
   await signIn(page, sim);
   expect((await sim.api('POST', '/snapshots/798/restore/')).status).toBe(200);
   await row(page, 'pre-migration-snapshot').getByRole('button', { name: /^Restore/ }).click();
@@ -47,7 +47,7 @@ test('a 400 (server already restoring) is explained in the dialog', async ({ pag
   await expect(dialog.getByRole('alert')).toContainText('web-server-01 is already being restored');
 });
 
-test('Cancel and Escape send nothing', async ({ page, sim, apiRequests, pageErrors }) => {
+test('Cancel and Escape send nothing', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim);
   const open = row(page, 'nightly-run-1').getByRole('button', { name: /^Restore/ });
   await open.click();

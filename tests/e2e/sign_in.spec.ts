@@ -1,6 +1,6 @@
 import { test, expect, signIn, row, TOKEN, startSim } from './fixtures';
 
-test('a wrong token gets a clear message and is not kept', async ({ page, sim, pageErrors }) => {
+test('a wrong token gets a clear message and is not kept', async ({ page, sim }) => {
   await page.goto(sim.url('/'));
   await page.getByLabel('API token').fill('not-the-right-token');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -9,14 +9,14 @@ test('a wrong token gets a clear message and is not kept', async ({ page, sim, p
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 });
 
-test('an empty token is refused before anything is sent', async ({ page, sim, apiRequests, pageErrors }) => {
+test('an empty token is refused before anything is sent', async ({ page, sim, apiRequests }) => {
   await page.goto(sim.url('/'));
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('The API token is empty')).toBeVisible();
   expect(apiRequests).toHaveLength(0);
 });
 
-test('signing in lists every server\'s snapshots and survives a reload', async ({ page, sim, pageErrors }) => {
+test('signing in lists every server\'s snapshots and survives a reload', async ({ page, sim }) => {
   await signIn(page, sim);
   await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
   await expect(row(page, 'nightly-run-1')).toBeVisible();
@@ -25,7 +25,7 @@ test('signing in lists every server\'s snapshots and survives a reload', async (
   await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
 });
 
-test('sign out removes the token and the data on screen', async ({ page, sim, pageErrors }) => {
+test('sign out removes the token and the data on screen', async ({ page, sim }) => {
   await signIn(page, sim);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByLabel('API token')).toBeVisible();
@@ -36,7 +36,7 @@ test('sign out removes the token and the data on screen', async ({ page, sim, pa
   await expect(page.getByLabel('API token')).toBeVisible();
 });
 
-test('a token revoked later gives one sign-in prompt and the user keeps their place', async ({ page, sim, simOptions, apiRequests, pageErrors }) => {
+test('a token revoked later gives one sign-in prompt and the user keeps their place', async ({ page, sim, simOptions, apiRequests }) => {
   await sim.api('POST', '/snapshots/', { server_id: 12345, name: 'pending-one' });
   await signIn(page, sim, '?server_id=12345');
   await page.getByLabel('Search').fill('pre');
@@ -77,7 +77,7 @@ test('a token revoked later gives one sign-in prompt and the user keeps their pl
   }
 });
 
-test('the token lives in one sessionStorage key and nowhere else', async ({ page, context, sim, pageErrors }) => {
+test('the token lives in one sessionStorage key and nowhere else', async ({ page, context, sim }) => {
   const logged: string[] = [];
   page.on('console', (m) => logged.push(m.text()));
   await signIn(page, sim);

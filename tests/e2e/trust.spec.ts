@@ -122,12 +122,15 @@ test('a second mount element injected before the real one stops the console', as
 test.describe('signing out stops every call made with the token', () => {
   test('no retry follows a sign-out', async ({ page, sim, apiRequests }) => {
     await sim.fault('snapshot_list', { kind: 'status', status: 503 }, 3);
+    await page.clock.install();
     const failed = page.waitForResponse((r) => r.url().includes('/api/v1/snapshots/') && r.status() === 503);
     await signInAt(page, sim.url('/'));
     await failed;
     await page.getByRole('button', { name: 'Sign out' }).click();
     const after = apiRequests.length;
-    await page.waitForTimeout(3000);
+    // Every retry's backoff (at most 10 s) runs out at once on the page's clock.
+    await page.clock.runFor(15_000);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
     expect(apiRequests.slice(after).map((r) => r.url()), 'requests after sign-out').toEqual([]);
   });
 

@@ -157,14 +157,14 @@ async function openInCard(page: Page, sim: Sim, width: number) {
 }
 
 for (const width of WIDTHS) {
-  test(`standalone at ${width} px: actions reachable, names whole, nothing overflows, dialogs fit`, async ({ page, sim, pageErrors }) => {
+  test(`standalone at ${width} px: actions reachable, names whole, nothing overflows, dialogs fit`, async ({ page, sim }) => {
     const names = (await sim.api('GET', '/snapshots/')).json.results.map((s: { name: string }) => s.name);
     await openStandalone(page, sim, width);
     expect(await layoutProblems(page, names)).toEqual([]);
     expect(await checkDialogs(page)).toEqual([]);
   });
 
-  test(`in a Bootstrap card ${width} px wide: the same, and pinned to its server`, async ({ page, sim, pageErrors }) => {
+  test(`in a Bootstrap card ${width} px wide: the same, and pinned to its server`, async ({ page, sim }) => {
     const names = (await sim.api('GET', '/snapshots/?server_id=12345')).json.results.map((s: { name: string }) => s.name);
     await openInCard(page, sim, width);
     // Pinned: the heading names the server, and there is no server filter or column.
@@ -176,7 +176,7 @@ for (const width of WIDTHS) {
   });
 }
 
-test('Bootstrap\'s global rules do not change how the console looks', async ({ page, sim, pageErrors }) => {
+test('Bootstrap\'s global rules do not change how the console looks', async ({ page, sim }) => {
   const look = async (page: Page) => {
     const pick = (el: Element) => {
       const c = getComputedStyle(el);
@@ -205,7 +205,7 @@ test('Bootstrap\'s global rules do not change how the console looks', async ({ p
   expect(await look(other)).toEqual(alone);
 });
 
-test('on a 320 px phone with the on-screen keyboard up, each dialog fits and its actions are reachable', async ({ page, sim, pageErrors }) => {
+test('on a 320 px phone with the on-screen keyboard up, each dialog fits and its actions are reachable', async ({ page, sim }) => {
   // 320 × 360: what is left of a small phone's screen while the keyboard is up.
   await openStandalone(page, sim, 320);
   await page.setViewportSize({ width: 320, height: 360 });

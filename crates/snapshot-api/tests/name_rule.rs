@@ -39,8 +39,25 @@ proptest! {
         prop_assert!(SnapshotName::parse(suggested.as_str()).is_ok());
     }
 
+    /// Any text at all gets the answer the API's words give, and the error names the first
+    /// thing to change: an empty name, then a refused character, then the length.
     #[test]
-    fn any_input_is_answered_without_panicking(text in any::<String>()) {
-        let _ = SnapshotName::parse(&text);
+    fn any_input_gets_the_answer_the_rule_gives(text in any::<String>()) {
+        let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        let len = text.chars().count();
+        match SnapshotName::parse(&text) {
+            Ok(name) => {
+                prop_assert!(len >= 1 && len <= SnapshotName::MAX_CHARS && text.chars().all(allowed));
+                prop_assert_eq!(name.as_str(), text.as_str());
+            }
+            Err(InvalidInput::NameEmpty) => prop_assert!(text.is_empty()),
+            Err(InvalidInput::NameCharacter { .. }) => prop_assert!(!text.chars().all(allowed)),
+            Err(InvalidInput::NameTooLong { len: said, max }) => {
+                prop_assert!(text.chars().all(allowed));
+                prop_assert_eq!((said, max), (len, SnapshotName::MAX_CHARS));
+                prop_assert!(len > SnapshotName::MAX_CHARS);
+            }
+            Err(other) => prop_assert!(false, "unexpected refusal {other:?}"),
+        }
     }
 }
