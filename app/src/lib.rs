@@ -7,6 +7,7 @@ pub mod components;
 pub mod config;
 pub mod format;
 pub mod messages;
+pub mod model;
 pub mod session;
 pub mod store;
 pub mod submission;

@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 use snapshot_api::{ServerId, Snapshot};
 
+use crate::model::search::{select, Query, SearchKeys};
+
 /// Rows per page: enough to scan at once, few enough that a large account renders and
 /// filters within a frame (see docs/BENCHMARKS.md).
 pub const PAGE_SIZE: usize = 100;
@@ -17,40 +19,7 @@ pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
     start..(start + PAGE_SIZE).min(total)
 }
 
-/// The table's order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Sort {
-    Newest,
-    Name,
-    Size,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Name, Sort::Size];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Sort::Newest => "newest",
-            Sort::Name => "name",
-            Sort::Size => "size",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Newest => "Newest first",
-            Sort::Name => "Name (A–Z)",
-            Sort::Size => "Size (largest first)",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.key() == key)
-            .unwrap_or(Sort::Newest)
-    }
-}
+pub use crate::model::search::Sort;
 
 /// The view, shared through context. It outlives sign-in, so a user whose token expired keeps
 /// their place.
@@ -87,30 +56,19 @@ impl ViewState {
         state
     }
 
-    /// The snapshots to show, filtered and sorted.
-    pub fn apply(&self, snapshots: &[Snapshot]) -> Vec<Snapshot> {
-        let server = self.server.get();
-        let needle = self.search.get().trim().to_lowercase();
-        let mut shown: Vec<Snapshot> = snapshots
-            .iter()
-            .filter(|s| server.is_none_or(|id| s.server.id == id))
-            .filter(|s| {
-                needle.is_empty()
-                    || s.name.to_lowercase().contains(&needle)
-                    || s.description
-                        .as_deref()
-                        .is_some_and(|d| d.to_lowercase().contains(&needle))
-            })
-            .cloned()
-            .collect();
-        match self.sort.get() {
-            Sort::Newest => {
-                shown.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)))
-            }
-            Sort::Name => shown.sort_by_key(|s| s.name.to_lowercase()),
-            Sort::Size => shown.sort_by_key(|s| std::cmp::Reverse(s.size_mb)),
-        }
-        shown
+    /// The positions of `list` to show, filtered and sorted; `keys` are `list`'s.
+    pub fn select(&self, list: &[Snapshot], keys: &SearchKeys) -> Vec<usize> {
+        self.search.with(|search| {
+            select(
+                list,
+                keys,
+                &Query {
+                    server: self.server.get(),
+                    search,
+                    sort: self.sort.get(),
+                },
+            )
+        })
     }
 }
 

@@ -5,6 +5,7 @@ use super::pager::Pager;
 use super::{Clock, Dialogs};
 use crate::config::Config;
 use crate::format;
+use crate::model::search::SearchKeys;
 use crate::store::Store;
 use crate::view_state::{page_range, ViewState};
 
@@ -15,10 +16,24 @@ pub fn SnapshotTable() -> impl IntoView {
     let view_state = expect_context::<ViewState>();
     // Pinned to one server by the host, a Server column would repeat it on every row.
     let show_server = expect_context::<Config>().pinned_server.is_none();
-    let shown = Memo::new(move |_| store.snapshots.with(|list| view_state.apply(list)));
+    // Search keys once per list change; a keystroke then picks positions, and only the page
+    // shown is copied out of the list.
+    let keys = Memo::new(move |_| store.snapshots.with(|list| SearchKeys::new(list)));
+    let shown = Memo::new(move |_| {
+        store
+            .snapshots
+            .with(|list| keys.with(|keys| view_state.select(list, keys)))
+    });
     let total = Signal::derive(move || shown.with(Vec::len));
     let page = Memo::new(move |_| {
-        shown.with(|all| all[page_range(all.len(), view_state.page.get())].to_vec())
+        store.snapshots.with(|list| {
+            shown.with(|all| {
+                all[page_range(all.len(), view_state.page.get())]
+                    .iter()
+                    .map(|&i| list[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let state_row = move || {
         if !store.loaded.get() {

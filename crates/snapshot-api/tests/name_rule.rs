@@ -47,7 +47,7 @@ proptest! {
         let len = text.chars().count();
         match SnapshotName::parse(&text) {
             Ok(name) => {
-                prop_assert!(len >= 1 && len <= SnapshotName::MAX_CHARS && text.chars().all(allowed));
+                prop_assert!((1..=SnapshotName::MAX_CHARS).contains(&len) && text.chars().all(allowed));
                 prop_assert_eq!(name.as_str(), text.as_str());
             }
             Err(InvalidInput::NameEmpty) => prop_assert!(text.is_empty()),
