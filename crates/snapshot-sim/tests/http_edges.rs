@@ -152,6 +152,7 @@ async fn bad_path_ids_are_drf_404s() {
         "99999999999999999999999",
         "%FF",
         "%20",
+        "%20801",
     ] {
         for (method, uri) in [
             ("DELETE", format!("/api/v1/snapshots/{id}/")),
