@@ -121,3 +121,25 @@ async fn a_list_answers_while_another_connection_holds_the_write_lock() {
     assert_eq!(page.results[0].status, SnapshotStatus::Completed);
     held.rollback().unwrap();
 }
+
+#[tokio::test]
+async fn advance_moves_due_times_to_the_clocks_now() {
+    let clock = Arc::new(ManualClock::starting_now());
+    let app = app_with_clock(&[&DELAYS[..], &["--test-control"]].concat(), clock);
+    call(&app, TOKEN, &create(12347, "slow")).await.unwrap();
+    call(&app, TOKEN, &restore(796)).await.unwrap();
+    let advance = http::Request::builder()
+        .method("POST")
+        .uri("/_sim/advance")
+        .header("host", common::HOST)
+        .header("content-type", "application/json")
+        .body(b"{}".to_vec())
+        .unwrap();
+    assert_eq!(common::send(&app, advance).await.status(), 204);
+    // The clock has not moved: only the due times have.
+    let page = call(&app, TOKEN, &of_server(12347)).await.unwrap();
+    assert_eq!(page.results[0].status, SnapshotStatus::Completed);
+    call(&app, TOKEN, &create(12348, "restore-over"))
+        .await
+        .unwrap();
+}
