@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -18,34 +18,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde::Deserialize;
 
+use crate::operations::Operation;
 use crate::{control_guard, db, AppState, SimError};
-
-/// The four operations, named as everywhere in the project (hence the shared prefix).
-#[allow(clippy::enum_variant_names)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Operation {
-    SnapshotList,
-    SnapshotCreate,
-    SnapshotRestore,
-    SnapshotDelete,
-}
-
-impl Operation {
-    /// The operation a request to the API is for, if any. (Inside the router nested at
-    /// `/api`, paths arrive without that prefix.)
-    fn of(method: &Method, path: &str) -> Option<Self> {
-        let path = path.strip_prefix("/api").unwrap_or(path);
-        let rest = path.strip_prefix("/v1/snapshots/")?;
-        match (method, rest) {
-            (&Method::GET, "") => Some(Self::SnapshotList),
-            (&Method::POST, "") => Some(Self::SnapshotCreate),
-            (&Method::POST, r) if r.ends_with("/restore/") => Some(Self::SnapshotRestore),
-            (&Method::DELETE, _) => Some(Self::SnapshotDelete),
-            _ => None,
-        }
-    }
-}
 
 /// What goes wrong with one answer.
 #[derive(Clone, Debug, Deserialize)]
@@ -244,15 +218,23 @@ async fn revoke(State(state): State<AppState>, Json(request): Json<RevokeRequest
     StatusCode::NO_CONTENT
 }
 
-/// Finishes every creation and restore now.
+/// Finishes every creation and restore now: their due times move to now.
 async fn advance(State(state): State<AppState>) -> Result<StatusCode, SimError> {
-    state.db.call(|conn| db::settle(conn, i64::MAX)).await?;
+    let clock = state.clock.clone();
+    state
+        .db
+        .call(move |conn| db::advance(conn, clock.now_ms()))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Applies the next fault, if any, to an API request.
+/// Applies the next fault, if any, to an API request. Which operation it is comes from the
+/// route the router matched (see `operations::ROUTES`): an unknown path takes no fault.
 pub async fn inject(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let Some(fault) = Operation::of(request.method(), request.uri().path())
+    let Some(fault) = request
+        .extensions()
+        .get::<MatchedPath>()
+        .and_then(|matched| Operation::routed(request.method(), matched.as_str()))
         .and_then(|op| state.control.next_fault(op))
     else {
         return next.run(request).await;

@@ -2,13 +2,16 @@
 //! one `BEGIN IMMEDIATE` transaction committed with `synchronous=FULL` before the answer goes
 //! out, so an acknowledged write survives a hard kill, and the per-server limit check and the
 //! insert cannot interleave with another create.
+//!
+//! Transitions are never written: a row keeps its due time (`ready_at_ms`,
+//! `restoring_until_ms`) and every read derives the status and size from it and the time
+//! given. So a read takes no write lock, and a due time stored before a restart still fires.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use rusqlite::types::Type;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use snapshot_api::{ServerId, ServerRef, ServerStatus, Snapshot, SnapshotId, SnapshotStatus};
 use time::OffsetDateTime;
 
@@ -97,27 +100,20 @@ impl Db {
     }
 }
 
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
-}
-
-/// Applies every transition that is due: snapshots finish creating, servers finish restoring.
-/// Done lazily at the start of each request, so due times stored before a restart still fire.
-pub fn settle(conn: &Connection, now_ms: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE snapshots SET status = 'completed', size_mb = final_size_mb, ready_at_ms = NULL
-         WHERE status = 'in_progress' AND ready_at_ms <= ?1",
+/// Finishes every creation and restore by `now_ms`: due times later than that move to it
+/// (the `/_sim/advance` control). The derived status does the rest.
+pub fn advance(conn: &mut Connection, now_ms: i64) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute(
+        "UPDATE snapshots SET ready_at_ms = ?1 WHERE status = 'in_progress' AND ready_at_ms > ?1",
         [now_ms],
     )?;
-    conn.execute(
-        "UPDATE servers SET status = 'running', restoring_until_ms = NULL
-         WHERE status = 'restoring' AND restoring_until_ms <= ?1",
+    tx.execute(
+        "UPDATE servers SET restoring_until_ms = ?1
+         WHERE status = 'restoring' AND restoring_until_ms > ?1",
         [now_ms],
     )?;
-    Ok(())
+    tx.commit()
 }
 
 /// A server row.
@@ -127,10 +123,14 @@ pub struct Server {
     pub status: ServerStatus,
 }
 
-pub fn server(conn: &Connection, id: ServerId) -> rusqlite::Result<Option<Server>> {
+/// The server as it is at `now_ms`: `restoring` ends at its due time.
+pub fn server(conn: &Connection, id: ServerId, now_ms: i64) -> rusqlite::Result<Option<Server>> {
     conn.query_row(
-        "SELECT id, name, status FROM servers WHERE id = ?1",
-        [id.get() as i64],
+        "SELECT id, name,
+                CASE WHEN status = 'restoring' AND restoring_until_ms <= ?2 THEN 'running'
+                     ELSE status END
+         FROM servers WHERE id = ?1",
+        params![id.get() as i64, now_ms],
         |row| {
             Ok(Server {
                 id: convert(row, 0, |v: i64| ServerId::new(v as u64))?,
@@ -142,26 +142,41 @@ pub fn server(conn: &Connection, id: ServerId) -> rusqlite::Result<Option<Server
     .optional()
 }
 
-const SNAPSHOT_COLUMNS: &str = "s.id, s.server_id, v.name, s.name, s.status, s.size_mb,
+/// A snapshot as it is at `?2` (ms): `in_progress` until its due time, then `completed` with
+/// its final size.
+const SNAPSHOT_COLUMNS: &str = "s.id, s.server_id, v.name, s.name,
+    CASE WHEN s.status = 'in_progress' AND s.ready_at_ms <= ?2 THEN 'completed'
+         ELSE s.status END,
+    CASE WHEN s.status = 'in_progress' AND s.ready_at_ms <= ?2 THEN s.final_size_mb
+         ELSE s.size_mb END,
     s.created_at, s.description FROM snapshots s JOIN servers v ON v.id = s.server_id";
 
-/// Snapshots, newest first, optionally of one server.
+/// Snapshots as they are at `now_ms`, newest first, optionally of one server.
 pub fn snapshots(
     conn: &Connection,
     server_id: Option<ServerId>,
+    now_ms: i64,
 ) -> rusqlite::Result<Vec<Snapshot>> {
     let sql = format!(
         "SELECT {SNAPSHOT_COLUMNS} WHERE ?1 IS NULL OR s.server_id = ?1
          ORDER BY s.created_at DESC, s.id DESC"
     );
     let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([server_id.map(|id| id.get() as i64)], snapshot_row)?;
+    let rows = statement.query_map(
+        params![server_id.map(|id| id.get() as i64), now_ms],
+        snapshot_row,
+    )?;
     rows.collect()
 }
 
-pub fn snapshot(conn: &Connection, id: SnapshotId) -> rusqlite::Result<Option<Snapshot>> {
+/// One snapshot as it is at `now_ms`.
+pub fn snapshot(
+    conn: &Connection,
+    id: SnapshotId,
+    now_ms: i64,
+) -> rusqlite::Result<Option<Snapshot>> {
     let sql = format!("SELECT {SNAPSHOT_COLUMNS} WHERE s.id = ?1");
-    conn.query_row(&sql, [id.get() as i64], snapshot_row)
+    conn.query_row(&sql, params![id.get() as i64, now_ms], snapshot_row)
         .optional()
 }
 
@@ -179,6 +194,15 @@ fn snapshot_row(row: &Row<'_>) -> rusqlite::Result<Snapshot> {
         created_at: convert(row, 6, OffsetDateTime::from_unix_timestamp)?,
         description: Some(description),
     })
+}
+
+/// A snapshot as it started, before any due time: what a create answers ("being created"),
+/// even when its delay is 0 and it is due at once.
+pub fn snapshot_as_started(
+    conn: &Connection,
+    id: SnapshotId,
+) -> rusqlite::Result<Option<Snapshot>> {
+    snapshot(conn, id, i64::MIN)
 }
 
 /// Reads column `index` and converts it, reporting a failed conversion as a row error.

@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::{db, SimError};
+use crate::{Clock, SimError};
 
 /// The request header (lower case, as `HeaderName` wants).
 pub const KEY_HEADER: &str = "idempotency-key";
@@ -160,15 +160,17 @@ impl IntoResponse for Answer {
 }
 
 /// Runs `write` in one `BEGIN IMMEDIATE` transaction together with the key's lookup and
-/// record. Writers queue on that transaction, so of two requests with the same key at once
+/// record. `now` is read from `clock` once the transaction holds the write lock, so times
+/// follow the order in which writes commit. Writers queue on that transaction, so of two requests with the same key at once
 /// the second finds the first's answer and replays it: never two writes.
 pub fn run_once(
     conn: &mut Connection,
     keyed: Option<&Keyed>,
+    clock: &dyn Clock,
     write: impl FnOnce(&Transaction<'_>, i64) -> Result<Answer, SimError>,
 ) -> Result<Answer, SimError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let now = db::now_ms();
+    let now = clock.now_ms();
     if let Some(kept) = keyed.map(|k| k.replay(&tx, now)).transpose()?.flatten() {
         return Ok(kept);
     }
@@ -190,6 +192,7 @@ pub fn run_once(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db;
 
     fn keyed(body: &[u8]) -> Keyed {
         let mut headers = HeaderMap::new();

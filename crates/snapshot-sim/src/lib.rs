@@ -4,6 +4,7 @@
 
 mod auth;
 mod body_limit;
+mod clock;
 mod config;
 mod control;
 mod control_guard;
@@ -11,6 +12,7 @@ mod db;
 mod error;
 mod handlers;
 mod idempotency;
+mod operations;
 mod origin;
 mod router;
 mod seed;
@@ -21,6 +23,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{Config, Seed};
 pub use error::SimError;
 pub use start_error::StartError;
@@ -40,6 +43,8 @@ pub struct AppState {
     db: Arc<db::Db>,
     tokens: Arc<Vec<String>>,
     control: Arc<control::Control>,
+    /// Where "now" comes from: handlers never read the wall clock themselves.
+    clock: Arc<dyn Clock>,
     create_delay_ms: i64,
     restore_delay_ms: i64,
 }
@@ -63,6 +68,16 @@ pub struct Simulator {
 /// routes accept only requests addressed to its port. Anything unsafe or unusable in the
 /// configuration is an error, never a silent fallback.
 pub fn build(config: &Config, bound: SocketAddr) -> Result<Simulator, StartError> {
+    build_with_clock(config, bound, Arc::new(SystemClock))
+}
+
+/// `build`, with time from `clock`: tests pass a `ManualClock` and move it forward instead of
+/// sleeping until a transition is due.
+pub fn build_with_clock(
+    config: &Config,
+    bound: SocketAddr,
+    clock: Arc<dyn Clock>,
+) -> Result<Simulator, StartError> {
     let configured = tokens::configured(config, std::env::var(TOKENS_VAR).ok().as_deref())?;
     // Checked before the database is touched, so a refused start leaves no new file.
     let edges = router::Edges::check(config)?;
@@ -73,7 +88,7 @@ pub fn build(config: &Config, bound: SocketAddr) -> Result<Simulator, StartError
             &mut db.lock(),
             config.seed,
             config.seed_servers,
-            db::now_ms() / 1000,
+            clock.now_ms() / 1000,
         )?;
     }
     let demo_token = configured.is_empty().then(generate_token);
@@ -83,6 +98,7 @@ pub fn build(config: &Config, bound: SocketAddr) -> Result<Simulator, StartError
         db,
         tokens: Arc::new(tokens),
         control: control::Control::new(config.test_control, bound.port()),
+        clock,
         create_delay_ms: config.create_delay_ms.try_into().unwrap_or(i64::MAX),
         restore_delay_ms: config.restore_delay_ms.try_into().unwrap_or(i64::MAX),
     };

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
-use axum::routing::{delete, get, post};
+use axum::routing::{get, on, MethodFilter, MethodRouter};
 use axum::Router;
 use tower::util::option_layer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -13,6 +13,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::handlers::{snapshot_create, snapshot_delete, snapshot_list, snapshot_restore};
+use crate::operations::{Operation, API_PREFIX, ROUTES};
 use crate::{
     auth, body_limit, control, idempotency, origin, AppState, Config, SimError, StartError,
 };
@@ -42,13 +43,14 @@ impl Edges {
 
 /// The whole app: the API under `/api/v1`, and the console's files at `/` when configured.
 pub fn router(state: AppState, edges: Edges) -> Router {
-    let api = Router::new()
-        .route("/v1/snapshots/", get(snapshot_list).post(snapshot_create))
-        .route("/v1/snapshots/{snapshot_id}/", delete(snapshot_delete))
-        .route(
-            "/v1/snapshots/{snapshot_id}/restore/",
-            post(snapshot_restore),
-        )
+    // Each operation from the one table that fault injection also reads; routes sharing a
+    // path merge into one, so a wrong method there is still a 405.
+    let api = ROUTES.iter().fold(Router::new(), |api, route| {
+        let filter = MethodFilter::try_from(route.method.clone())
+            .expect("the API uses standard methods only");
+        api.route(route.path, handler(route.operation, filter))
+    });
+    let api = api
         // Only on matched routes, so an unknown path is a 404 whatever the token.
         .route_layer(from_fn_with_state(state.clone(), auth::require_token))
         // The contract, readable without a token (added after the auth layer on purpose).
@@ -67,7 +69,7 @@ pub fn router(state: AppState, edges: Edges) -> Router {
         .layer(option_layer(edges.cors))
         .with_state(state.clone());
     let app = Router::new()
-        .nest("/api", api)
+        .nest(API_PREFIX, api)
         .nest("/_sim", control::routes(state));
     let app = match edges.console {
         Some((dir, policy)) => app.fallback_service(console_files(&dir, policy)),
@@ -88,6 +90,16 @@ pub fn router(state: AppState, edges: Edges) -> Router {
             .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
             .on_response(DefaultOnResponse::new().level(Level::INFO)),
     )
+}
+
+/// The handler of `operation`, for requests that pass `filter`.
+fn handler(operation: Operation, filter: MethodFilter) -> MethodRouter<AppState> {
+    match operation {
+        Operation::SnapshotList => on(filter, snapshot_list),
+        Operation::SnapshotCreate => on(filter, snapshot_create),
+        Operation::SnapshotRestore => on(filter, snapshot_restore),
+        Operation::SnapshotDelete => on(filter, snapshot_delete),
+    }
 }
 
 /// The repository's OpenAPI document of the API.

@@ -106,6 +106,56 @@ async fn forced_statuses_happen_once_each_then_stop() {
     assert_eq!(call(&app, TOKEN, &list()).await.unwrap().count, 9);
 }
 
+/// A request with the test's token.
+fn api_request(method: &str, uri: &str) -> Request<Vec<u8>> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .header("content-type", "application/json")
+        .body(Vec::new())
+        .unwrap()
+}
+
+/// Which operation a request is comes from the route the router matched (one table for
+/// both): a path or method it does not route takes no fault, however it looks.
+#[tokio::test]
+async fn only_a_routed_operation_takes_its_fault() {
+    let app = app(&["--test-control"]);
+    let unavailable = json!({"kind": "status", "status": 503});
+    fault(&app, "snapshot_delete", unavailable.clone(), 1).await;
+    fault(&app, "snapshot_restore", unavailable.clone(), 1).await;
+    for (method, uri, expected) in [
+        ("DELETE", "/api/v1/snapshots/801/extra/", 404),
+        ("DELETE", "/api/v1/snapshots/", 405),
+        ("POST", "/api/v1/snapshots/801/x/restore/", 404),
+        ("GET", "/api/v1/snapshots/801/restore/", 405),
+    ] {
+        let r = send(&app, api_request(method, uri)).await;
+        assert_eq!(r.status(), expected, "{method} {uri}");
+        assert!(r.headers().get("x-sim-fault").is_none(), "{method} {uri}");
+    }
+    for (method, uri) in [
+        ("DELETE", "/api/v1/snapshots/801/"),
+        ("POST", "/api/v1/snapshots/801/restore/"),
+    ] {
+        let r = send(&app, api_request(method, uri)).await;
+        assert_eq!(
+            r.status(),
+            503,
+            "{method} {uri}: the queued fault is still there"
+        );
+        assert_eq!(r.headers()["x-sim-fault"], "status");
+    }
+    // Still before authentication, as a failing proxy's would be.
+    fault(&app, "snapshot_list", unavailable, 1).await;
+    let anonymous = Request::builder()
+        .uri("/api/v1/snapshots/")
+        .body(Vec::new())
+        .unwrap();
+    assert_eq!(send(&app, anonymous).await.status(), 503);
+}
+
 #[tokio::test]
 async fn a_forced_status_on_a_write_changes_nothing() {
     let app = app(&["--test-control"]);

@@ -138,6 +138,48 @@ async fn unknown_paths_ids_and_methods() {
     }
 }
 
+/// Path ids go through the core's `SnapshotId`: like Django's `<int:pk>`, anything that is
+/// not one (not a number, 0, past 2^63 - 1, not even UTF-8) is the same DRF 404.
+#[tokio::test]
+async fn bad_path_ids_are_drf_404s() {
+    let app = app(&[]);
+    for id in [
+        "abc",
+        "0",
+        "-1",
+        "1.5",
+        "9223372036854775808",
+        "99999999999999999999999",
+        "%FF",
+        "%20",
+        "%20801",
+    ] {
+        for (method, uri) in [
+            ("DELETE", format!("/api/v1/snapshots/{id}/")),
+            ("POST", format!("/api/v1/snapshots/{id}/restore/")),
+        ] {
+            let r = send(&app, request(method, &uri).body(Vec::new()).unwrap()).await;
+            assert_eq!(r.status(), 404, "{method} {uri}");
+            assert_eq!(
+                r.body().as_slice(),
+                br#"{"detail":"Not found."}"#,
+                "{method} {uri}"
+            );
+            assert_eq!(r.headers()["content-type"], "application/json");
+        }
+    }
+    // The largest id is an id: no such snapshot, the same 404.
+    let r = send(
+        &app,
+        request("DELETE", "/api/v1/snapshots/9223372036854775807/")
+            .body(Vec::new())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.body().as_slice(), br#"{"detail":"Not found."}"#);
+}
+
 #[tokio::test]
 async fn api_responses_are_not_cached() {
     let (_, _, headers) = json_of(&app(&[]), "GET", "/api/v1/snapshots/", b"").await;

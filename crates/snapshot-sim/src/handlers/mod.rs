@@ -2,6 +2,7 @@
 
 mod snapshot_create;
 mod snapshot_delete;
+mod snapshot_id_path;
 mod snapshot_list;
 mod snapshot_restore;
 
@@ -10,13 +11,4 @@ pub use snapshot_delete::snapshot_delete;
 pub use snapshot_list::snapshot_list;
 pub use snapshot_restore::snapshot_restore;
 
-use snapshot_api::SnapshotId;
-
-use crate::SimError;
-
-/// Reads a `{snapshot_id}` path segment; like Django's `<int:pk>`, anything else is a 404.
-fn snapshot_id(segment: &str) -> Result<SnapshotId, SimError> {
-    segment
-        .parse()
-        .map_err(|_| SimError::NotFound("Not found.".to_owned()))
-}
+use snapshot_id_path::SnapshotIdPath;

@@ -42,10 +42,11 @@ pub async fn snapshot_create(
         SimError::BadRequest(error)
     })?;
     let delay_ms = state.create_delay_ms;
+    let clock = state.clock.clone();
     state
         .db
         .call(move |conn| {
-            idempotency::run_once(conn, keyed.as_ref(), |tx, now| {
+            idempotency::run_once(conn, keyed.as_ref(), &*clock, |tx, now| {
                 let snapshot = create(tx, &input, now, delay_ms)?;
                 Answer::json(
                     StatusCode::CREATED,
@@ -66,8 +67,8 @@ fn create(
     now: i64,
     delay_ms: i64,
 ) -> Result<snapshot_api::Snapshot, SimError> {
-    db::settle(tx, now)?;
-    let server = db::server(tx, input.server_id)?
+    // The server as it is now: a restore past its due time no longer blocks a create.
+    let server = db::server(tx, input.server_id, now)?
         .ok_or_else(|| SimError::NotFound(format!("Server {} does not exist.", input.server_id)))?;
     let count = db::count_snapshots(tx, server.id)?;
     rules::check_create(&server.name, count, &server.status)
@@ -87,5 +88,6 @@ fn create(
     )?;
     let id = SnapshotId::new(tx.last_insert_rowid() as u64)
         .map_err(|e| SimError::Internal(e.to_string()))?;
-    db::snapshot(tx, id)?.ok_or_else(|| SimError::Internal("inserted row vanished".to_owned()))
+    db::snapshot_as_started(tx, id)?
+        .ok_or_else(|| SimError::Internal("inserted row vanished".to_owned()))
 }

@@ -1,15 +1,15 @@
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::TransactionBehavior;
 
+use super::SnapshotIdPath;
 use crate::{AppState, SimError};
 
 /// `DELETE /api/v1/snapshots/{snapshot_id}/`
 pub async fn snapshot_delete(
     State(state): State<AppState>,
-    Path(segment): Path<String>,
+    SnapshotIdPath(id): SnapshotIdPath,
 ) -> Result<StatusCode, SimError> {
-    let id = super::snapshot_id(&segment)?;
     state
         .db
         .call(move |conn| {

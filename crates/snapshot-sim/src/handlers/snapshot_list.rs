@@ -35,15 +35,11 @@ pub async fn snapshot_list(
             SimError::BadRequest(body)
         })?),
     };
+    // One SELECT, which derives each status from its due time: no write, no write lock.
+    let clock = state.clock.clone();
     let results = state
         .db
-        .call(move |conn| {
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            db::settle(&tx, db::now_ms())?;
-            let results = db::snapshots(&tx, server_id)?;
-            tx.commit()?;
-            Ok::<_, rusqlite::Error>(results)
-        })
+        .call(move |conn| db::snapshots(conn, server_id, clock.now_ms()))
         .await?;
     Ok(Json(SnapshotPage {
         count: results.len() as u64,

@@ -1,11 +1,12 @@
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use rusqlite::{params, Transaction};
 use snapshot_api::{
     rules, RestoreAccepted, RestoredServer, RestoredSnapshot, ServerStatus, SnapshotId,
 };
 
+use super::SnapshotIdPath;
 use crate::idempotency::{self, Answer, Keyed};
 use crate::{db, AppState, SimError};
 
@@ -16,18 +17,18 @@ pub const RESTORE_MESSAGE: &str =
 /// `POST /api/v1/snapshots/{snapshot_id}/restore/`
 pub async fn snapshot_restore(
     State(state): State<AppState>,
-    Path(segment): Path<String>,
+    SnapshotIdPath(id): SnapshotIdPath,
     headers: HeaderMap,
     uri: Uri,
     body: Bytes,
 ) -> Result<Answer, SimError> {
-    let id = super::snapshot_id(&segment)?;
     let keyed = Keyed::from_request(&headers, &Method::POST, uri.path(), &body)?;
     let delay_ms = state.restore_delay_ms;
+    let clock = state.clock.clone();
     state
         .db
         .call(move |conn| {
-            idempotency::run_once(conn, keyed.as_ref(), |tx, now| {
+            idempotency::run_once(conn, keyed.as_ref(), &*clock, |tx, now| {
                 let accepted = restore(tx, id, now, delay_ms)?;
                 Answer::json(StatusCode::OK, &accepted)
             })
@@ -42,9 +43,10 @@ fn restore(
     now: i64,
     delay_ms: i64,
 ) -> Result<RestoreAccepted, SimError> {
-    db::settle(tx, now)?;
-    let snapshot = db::snapshot(tx, id)?.ok_or_else(|| SimError::NotFound("Not found.".into()))?;
-    let server = db::server(tx, snapshot.server.id)?
+    // Both as they are now: a finished creation is restorable, a finished restore is over.
+    let snapshot =
+        db::snapshot(tx, id, now)?.ok_or_else(|| SimError::NotFound("Not found.".into()))?;
+    let server = db::server(tx, snapshot.server.id, now)?
         .ok_or_else(|| SimError::Internal("snapshot without server".into()))?;
     rules::check_restore(
         &snapshot.name,

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::sync::Arc;
 
 use clap::Parser;
 use snapshot_api::{Api, BaseUrl, BearerToken, Endpoint};
@@ -18,18 +19,35 @@ pub const HOST: &str = "127.0.0.1:18080";
 
 /// A simulator in process, in memory, with `TOKEN` and no delays unless `extra` says.
 pub fn app(extra: &[&str]) -> axum::Router {
-    let mut args = vec!["snapshot-sim", "--ephemeral", "--token", TOKEN];
-    args.extend_from_slice(extra);
-    let args: Vec<&str> = if extra.iter().any(|a| a.starts_with("--create-delay")) {
-        args
+    build(args(&["--ephemeral"], extra)).unwrap().router
+}
+
+/// A simulator in process with `TOKEN`, whose time is `clock`'s: a test moves it forward
+/// instead of sleeping. In memory unless `extra` gives `--db`.
+pub fn app_with_clock(extra: &[&str], clock: Arc<snapshot_sim::ManualClock>) -> axum::Router {
+    let base: &[&str] = if extra.contains(&"--db") {
+        &[]
     } else {
-        [
-            args,
-            vec!["--create-delay-ms", "0", "--restore-delay-ms", "0"],
-        ]
-        .concat()
+        &["--ephemeral"]
     };
-    build(args).unwrap().router
+    snapshot_sim::build_with_clock(
+        &snapshot_sim::Config::parse_from(args(base, extra)),
+        HOST.parse().unwrap(),
+        clock,
+    )
+    .unwrap()
+    .router
+}
+
+/// The command line: `TOKEN`, `base`, `extra`, and no delays unless `extra` sets one.
+fn args<'a>(base: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["snapshot-sim", "--token", TOKEN];
+    args.extend_from_slice(base);
+    args.extend_from_slice(extra);
+    if !extra.iter().any(|a| a.starts_with("--create-delay")) {
+        args.extend(["--create-delay-ms", "0", "--restore-delay-ms", "0"]);
+    }
+    args
 }
 
 /// `build` with these arguments, as if listening on `HOST`.
