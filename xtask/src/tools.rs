@@ -45,23 +45,27 @@ pub fn ensure_console_tools() -> Result {
 
 /// Our esbuild, in `.tools/`.
 pub fn esbuild() -> String {
-    let bin = tools_dir()
-        .join("node_modules")
-        .join(".bin")
-        .join("esbuild");
-    bin.display().to_string()
+    tool_bin("esbuild")
 }
 
 pub fn ensure_esbuild() -> Result {
     if output_line(&esbuild(), &["--version"]).as_deref() == Some(ESBUILD_VERSION) {
         return Ok(());
     }
-    cmd::step(&format!(
-        "Installing esbuild {ESBUILD_VERSION} (npm) into .tools/"
-    ));
+    install_npm_tool(&format!("esbuild@{ESBUILD_VERSION}"))
+}
+
+/// A program an npm package installed into `.tools/`.
+fn tool_bin(name: &str) -> String {
+    let bin = tools_dir().join("node_modules").join(".bin").join(name);
+    bin.display().to_string()
+}
+
+/// Installs `package` (`name@version`) from npm into `.tools/`.
+fn install_npm_tool(package: &str) -> Result {
+    cmd::step(&format!("Installing {package} (npm) into .tools/"));
     std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
     let prefix = tools_dir().display().to_string();
-    let package = format!("esbuild@{ESBUILD_VERSION}");
     cmd::run(command(
         "npm",
         &[
@@ -70,7 +74,7 @@ pub fn ensure_esbuild() -> Result {
             &prefix,
             "--no-audit",
             "--no-fund",
-            &package,
+            package,
         ],
     ))
 }
@@ -163,31 +167,11 @@ pub fn ensure_wasm_bindgen() -> Result {
 
 pub fn ensure_wasm_opt() -> Result {
     let wanted = format!("wasm-opt version {BINARYEN_VERSION}");
-    let ours = tools_dir()
-        .join("node_modules")
-        .join(".bin")
-        .join("wasm-opt");
-    let version = output_line(&ours.to_string_lossy(), &["--version"]);
+    let version = output_line(&tool_bin("wasm-opt"), &["--version"]);
     if version.is_some_and(|v| v.starts_with(&wanted)) {
         return Ok(());
     }
-    cmd::step(&format!(
-        "Installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into .tools/"
-    ));
-    std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
-    let prefix = tools_dir().display().to_string();
-    let package = format!("binaryen@{BINARYEN_VERSION}");
-    cmd::run(command(
-        "npm",
-        &[
-            "install",
-            "--prefix",
-            &prefix,
-            "--no-audit",
-            "--no-fund",
-            &package,
-        ],
-    ))
+    install_npm_tool(&format!("binaryen@{BINARYEN_VERSION}"))
 }
 
 /// Python's `requests`, which the API page's own Python samples use.
