@@ -6,8 +6,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::start;
-use serde_json::{json, Value};
+use common::{list, start};
+use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 #[tokio::test]
@@ -42,15 +42,7 @@ async fn drop_sends_nothing_but_the_write_happened() {
         String::from_utf8_lossy(&received)
     );
 
-    let page: Value = client
-        .get(sim.url("/api/v1/snapshots/?server_id=12347"))
-        .bearer_auth("t")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let page = list(&sim, "t", "?server_id=12347").await;
     assert_eq!(page["count"], 1);
     assert_eq!(page["results"][0]["name"], "answer-dropped");
 }

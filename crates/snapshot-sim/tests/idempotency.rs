@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app, db_arg, send, start, TOKEN};
+use common::{app, db_arg, list, send, start, TOKEN};
 use http::Request;
 use serde_json::{json, Value};
 
@@ -190,15 +190,7 @@ async fn a_key_still_replays_after_a_restart() {
     assert_eq!(again.status(), 201);
     assert_eq!(again.headers()["idempotent-replayed"], "true");
     assert_eq!(again.text().await.unwrap(), first);
-    let page: Value = client
-        .get(sim.url("/api/v1/snapshots/?server_id=12347"))
-        .bearer_auth("t")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let page = list(&sim, "t", "?server_id=12347").await;
     assert_eq!(page["count"], 1);
 }
 
@@ -230,14 +222,6 @@ async fn concurrent_duplicates_make_one_snapshot() {
         bodies.insert(body);
     }
     assert_eq!(bodies.len(), 1, "one answer for all: {bodies:?}");
-    let page: Value = reqwest::Client::new()
-        .get(sim.url("/api/v1/snapshots/?server_id=12347"))
-        .bearer_auth("t")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let page = list(&sim, "t", "?server_id=12347").await;
     assert_eq!(page["count"], 1);
 }

@@ -5,25 +5,13 @@ mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{db_arg, start, SimProcess};
+use common::{db_arg, list, start, SimProcess};
 use serde_json::{json, Value};
 
 const SAMPLE_TOKEN: &str = "YOUR_API_TOKEN";
 
 fn client() -> reqwest::Client {
     reqwest::Client::new()
-}
-
-async fn list(sim: &SimProcess, token: &str, query: &str) -> Value {
-    client()
-        .get(sim.url(&format!("/api/v1/snapshots/{query}")))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
 }
 
 async fn create(sim: &SimProcess, token: &str, server_id: u64, name: &str) -> reqwest::Response {

@@ -94,6 +94,19 @@ pub fn start(args: &[&str]) -> SimProcess {
     SimProcess::start(Path::new(env!("CARGO_BIN_EXE_snapshot-sim")), args)
 }
 
+/// The list page `query` selects (`?server_id=12345`, or ""), from the real binary, as JSON.
+pub async fn list(sim: &SimProcess, token: &str, query: &str) -> serde_json::Value {
+    reqwest::Client::new()
+        .get(sim.url(&format!("/api/v1/snapshots/{query}")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 pub fn db_arg(dir: &Path) -> String {
     dir.join("sim.sqlite3").display().to_string()
 }
