@@ -7,40 +7,52 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Whether a write is under way, and what went wrong with the last one.
+use crate::model::outcome::{FieldErrors, Outcome};
+use crate::store::Store;
+
+/// Whether a write is under way, and what the dialog shows about the last one.
 #[derive(Clone, Copy)]
 pub struct Submission {
     pub pending: RwSignal<bool>,
-    pub error: RwSignal<Option<String>>,
+    pub errors: RwSignal<FieldErrors>,
 }
 
 impl Submission {
     pub fn new() -> Self {
         Self {
             pending: RwSignal::new(false),
-            error: RwSignal::new(None),
+            errors: RwSignal::new(FieldErrors::default()),
         }
     }
 
-    /// Runs `work` unless a write is already under way; the message it returns, if any, is
-    /// shown as the error.
-    pub fn run(&self, work: impl Future<Output = Option<String>> + 'static) {
+    /// Sends one write unless one is under way: `work` gives the meaning of its answer, which
+    /// goes to the store; `close` runs if the dialog is done, else the errors show.
+    pub fn run(
+        &self,
+        store: Store,
+        work: impl Future<Output = Outcome> + 'static,
+        close: impl FnOnce() + 'static,
+    ) {
         if self.pending.get_untracked() {
             return;
         }
         self.pending.set(true);
-        self.error.set(None);
+        self.errors.set(FieldErrors::default());
         let this = *self;
         spawn_local(async move {
-            let error = work.await;
+            let outcome = work.await;
+            store.settle(&outcome);
             this.pending.set(false);
-            this.error.set(error);
+            if outcome.close {
+                close();
+            }
+            this.errors.set(outcome.errors);
         });
     }
 
-    /// Forgets the last error (when a dialog opens again).
+    /// Forgets the last errors (when a dialog opens again).
     pub fn reset(&self) {
-        self.error.set(None);
+        self.errors.set(FieldErrors::default());
     }
 }
 

@@ -2,13 +2,7 @@
 
 use leptos::prelude::*;
 
-/// How a notice looks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Success,
-    Info,
-    Error,
-}
+pub use crate::model::Tone;
 
 /// One notice.
 #[derive(Clone, Debug, PartialEq)]

@@ -36,15 +36,21 @@ pub fn Console(config: Config) -> impl IntoView {
     let session = Session::load();
     let toasts = Toasts::new();
     let client = Client::new(config.clone(), session);
-    let store = Store::new(client.clone(), toasts, config.pinned_server);
     let view_state = ViewState::new(config.owns_url, config.pinned_server);
     // A pinned or deep-linked server is known before it has any snapshot.
-    if let Some(id) = config.pinned_server.or(view_state.server.get_untracked()) {
-        store.extra_servers.set(vec![ServerRef {
+    let known = config
+        .pinned_server
+        .or(view_state.server.get_untracked())
+        .map(|id| ServerRef {
             id,
             name: format!("Server {id}"),
-        }]);
-    }
+        });
+    let store = Store::new(
+        client.clone(),
+        toasts,
+        config.pinned_server,
+        known.into_iter().collect(),
+    );
     let dialogs = Dialogs {
         create: RwSignal::new(false),
         restore: RwSignal::new(None),

@@ -1,15 +1,14 @@
 use leptos::prelude::*;
 use snapshot_api::endpoints::SnapshotDelete;
-use snapshot_api::{rules, ApiError, Snapshot};
+use snapshot_api::{rules, Snapshot};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
 use super::Dialogs;
 use crate::client::Client;
-use crate::messages;
+use crate::model::outcome;
 use crate::store::Store;
 use crate::submission::Submission;
-use crate::toasts::{Toasts, Tone};
 
 /// Confirms a delete; the row goes only once the API says it is gone.
 #[component]
@@ -17,7 +16,6 @@ pub fn DeleteDialog() -> impl IntoView {
     let dialogs = expect_context::<Dialogs>();
     let store = expect_context::<Store>();
     let client = expect_context::<Client>();
-    let toasts = expect_context::<Toasts>();
     let submission = Submission::new();
     Effect::new(move |_| {
         if dialogs.delete.with(Option::is_some) {
@@ -27,35 +25,15 @@ pub fn DeleteDialog() -> impl IntoView {
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
         let client = client.clone();
-        submission.run(async move {
+        let work = async move {
             let result = client
                 .call(&SnapshotDelete {
                     snapshot_id: snapshot.id,
                 })
                 .await;
-            let done = match result {
-                Ok(()) => format!("Deleted snapshot {}.", snapshot.name),
-                // Someone (or an earlier attempt) deleted it already: the outcome wanted.
-                Err(ApiError::NotFound { .. }) => {
-                    format!("Snapshot {} was already deleted.", snapshot.name)
-                }
-                // The sign-in prompt replaces the console.
-                Err(ApiError::Unauthorized { .. }) => return None,
-                Err(other) if other.outcome_unknown() => {
-                    // The list will show whether it went.
-                    store.refresh();
-                    return Some(format!(
-                        "{} It may have been deleted all the same: the list is being refreshed.",
-                        messages::describe(&other, "delete the snapshot")
-                    ));
-                }
-                Err(other) => return Some(messages::describe(&other, "delete the snapshot")),
-            };
-            store.remove(snapshot.id);
-            toasts.push(Tone::Success, done);
-            dialogs.delete.set(None);
-            None
-        });
+            outcome::snapshot_delete(result, &snapshot)
+        };
+        submission.run(store, work, move || dialogs.delete.set(None));
     });
 
     let body = move || {

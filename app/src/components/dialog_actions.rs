@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use crate::submission::Submission;
 
-/// A confirm dialog's footer: the last error, Cancel, and the (destructive) confirm button,
-/// which says what it is doing while the request is under way.
+/// A dialog's footer: the last error about the request as a whole, Cancel, and the confirm
+/// button, which says what it is doing while the request is under way. It submits the form
+/// it is in when `submit` is set; otherwise it is a destructive confirm.
 #[component]
 pub fn DialogActions(
     submission: Submission,
@@ -14,18 +15,30 @@ pub fn DialogActions(
     #[prop(into, optional)]
     blocked: Signal<bool>,
     on_cancel: Callback<()>,
-    on_confirm: Callback<()>,
+    /// Runs on click; a submit button leaves the click to its form.
+    #[prop(optional)]
+    on_confirm: Option<Callback<()>>,
+    #[prop(optional)] submit: bool,
+    /// The ids of what explains a held-back confirm.
+    #[prop(optional)]
+    described_by: Option<&'static str>,
 ) -> impl IntoView {
     let pending = submission.pending;
+    let error = move || submission.errors.with(|e| e.form.clone());
     view! {
-        {move || submission.error.get().map(|m| view! { <p class="sc-banner sc-banner-error" role="alert">{m}</p> })}
+        {move || error().map(|m| view! { <p class="sc-banner sc-banner-error" role="alert">{m}</p> })}
         <div class="sc-dialog-actions">
             <button type="button" class="sc-button sc-quiet" on:click=move |_| on_cancel.run(())>"Cancel"</button>
             <button
-                type="button"
-                class="sc-button sc-danger-solid"
+                type=if submit { "submit" } else { "button" }
+                class=if submit { "sc-button sc-primary" } else { "sc-button sc-danger-solid" }
                 disabled=move || blocked.get() || pending.get()
-                on:click=move |_| on_confirm.run(())
+                aria-describedby=described_by
+                on:click=move |_| {
+                    if let Some(confirm) = on_confirm {
+                        confirm.run(());
+                    }
+                }
             >
                 {move || if pending.get() { pending_label } else { label }}
             </button>

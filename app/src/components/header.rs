@@ -14,11 +14,12 @@ pub fn Header() -> impl IntoView {
     let pinned = expect_context::<Config>().pinned_server;
     // Pinned to one server by the host, the heading names it.
     let title = move || match pinned {
-        Some(id) => format!("Snapshots of {}", store.server_name(id)),
+        Some(id) => format!("Snapshots of {}", store.model.with(|m| m.server_name(id))),
         None => "Snapshots".to_owned(),
     };
     let updated = move || {
-        store.updated_at.get().map(|at| {
+        let at = store.model.with(|m| m.list.listed().map(|l| l.at));
+        at.map(|at| {
             let seconds = ((now.get() - at) / 1000.0).max(0.0).floor() as u64;
             match seconds {
                 0..=4 => "Updated just now".to_owned(),
@@ -27,6 +28,8 @@ pub fn Header() -> impl IntoView {
             }
         })
     };
+    let loading = move || store.model.with(|m| m.list.loading());
+    let error = move || store.model.with(|m| m.list.error().map(str::to_owned));
     view! {
         <header class="sc-header">
             <h1 class="sc-title" tabindex="-1" data-focus-fallback>{title}</h1>
@@ -35,11 +38,11 @@ pub fn Header() -> impl IntoView {
                 <button
                     type="button"
                     class="sc-button"
-                    aria-busy=move || store.refreshing.get().to_string()
-                    disabled=move || store.refreshing.get()
+                    aria-busy=move || loading().to_string()
+                    disabled=loading
                     on:click=move |_| store.refresh()
                 >
-                    {move || if store.refreshing.get() { "Refreshing…" } else { "Refresh" }}
+                    {move || if loading() { "Refreshing…" } else { "Refresh" }}
                 </button>
                 <button type="button" class="sc-button sc-quiet" on:click=move |_| session.sign_out()>
                     "Sign out"
@@ -51,7 +54,7 @@ pub fn Header() -> impl IntoView {
                 "You are offline. The list will update when the connection is back."
             </p>
         })}
-        {move || store.error.get().map(|error| view! {
+        {move || error().map(|error| view! {
             <div class="sc-banner sc-banner-error" role="alert">
                 <p>{error}</p>
                 <button type="button" class="sc-button" on:click=move |_| store.refresh()>"Try again"</button>

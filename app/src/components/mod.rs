@@ -3,6 +3,7 @@
 
 mod console;
 mod create_dialog;
+mod create_fields;
 mod delete_dialog;
 mod dialog_actions;
 mod header;

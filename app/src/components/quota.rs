@@ -8,8 +8,6 @@ use crate::format;
 use crate::store::Store;
 use crate::view_state::ViewState;
 
-const RESTORE_NOTE_MS: f64 = 15.0 * 60.0 * 1000.0;
-
 /// Beyond this many servers the strip folds into a disclosure, drawn only once opened: a
 /// thousand cards would bury the list (the server filter finds one server faster).
 const STRIP_MAX: usize = 12;
@@ -24,26 +22,19 @@ pub fn Quota() -> impl IntoView {
     }
 }
 
-/// When the console started a restore of `server`, while the note about it still holds: the
-/// console only knows the restores it started, and the page says they take 5–15 minutes.
-fn restore_started(store: Store, server: ServerId, now: f64) -> Option<f64> {
-    store
-        .restoring
-        .with(|m| m.get(&server).copied())
-        .filter(|at| now - at < RESTORE_NOTE_MS)
-}
-
 #[component]
 fn QuotaLine(server: ServerId) -> impl IntoView {
     let store = expect_context::<Store>();
     let Clock(now) = expect_context::<Clock>();
     let line = move || {
-        let count = store.count_for(server);
+        let (count, restoring) = store
+            .model
+            .with(|m| (m.count_for(server), m.restoring_since(server, now.get())));
         let mut text = format!("{count} of {MAX_SNAPSHOTS_PER_SERVER} snapshots");
         if count >= MAX_SNAPSHOTS_PER_SERVER {
             text.push_str(" · limit reached");
         }
-        if let Some(at) = restore_started(store, server, now.get()) {
+        if let Some(at) = restoring {
             text.push_str(&format!(
                 " · restore started {} (takes 5–15 min)",
                 format::relative(at, now.get())
@@ -60,13 +51,24 @@ fn QuotaCards() -> impl IntoView {
     let view_state = expect_context::<ViewState>();
     let Clock(now) = expect_context::<Clock>();
     let servers = move || {
-        store
-            .servers()
+        let (servers, counts) = store.model.with(|m| {
+            let servers = m.servers();
+            let facts: Vec<_> = servers
+                .iter()
+                .map(|s| {
+                    (
+                        m.count_for(s.id),
+                        m.restoring_since(s.id, now.get_untracked()),
+                    )
+                })
+                .collect();
+            (servers, facts)
+        });
+        servers
             .into_iter()
-            .map(|server| {
-                let count = store.count_for(server.id);
+            .zip(counts)
+            .map(|(server, (count, restoring))| {
                 let full = count >= MAX_SNAPSHOTS_PER_SERVER;
-                let restoring = restore_started(store, server.id, now.get_untracked());
                 let id = server.id;
                 let selected = move || view_state.server.get() == Some(id);
                 let toggle = move |_| {
@@ -95,7 +97,7 @@ fn QuotaCards() -> impl IntoView {
             })
             .collect_view()
     };
-    let server_count = Memo::new(move |_| store.servers().len());
+    let server_count = Memo::new(move |_| store.model.with(|m| m.servers().len()));
     let open = RwSignal::new(false);
     view! {
         <section class="sc-quotas" aria-label="Snapshots per server">

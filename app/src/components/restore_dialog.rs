@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 use snapshot_api::endpoints::SnapshotRestore;
-use snapshot_api::{ApiError, Snapshot};
+use snapshot_api::Snapshot;
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
 use super::{Clock, Dialogs};
 use crate::client::Client;
+use crate::format;
+use crate::model::outcome;
 use crate::store::Store;
 use crate::submission::Submission;
-use crate::toasts::{Toasts, Tone};
-use crate::{format, messages};
 
 /// Restoring overwrites a server: the dialog says exactly what is lost and asks for the
 /// server's name before the button works.
@@ -18,7 +18,6 @@ pub fn RestoreDialog() -> impl IntoView {
     let dialogs = expect_context::<Dialogs>();
     let store = expect_context::<Store>();
     let client = expect_context::<Client>();
-    let toasts = expect_context::<Toasts>();
     let Clock(now) = expect_context::<Clock>();
     let typed = RwSignal::new(String::new());
     let submission = Submission::new();
@@ -31,41 +30,15 @@ pub fn RestoreDialog() -> impl IntoView {
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
         let client = client.clone();
-        submission.run(async move {
+        let work = async move {
             let result = client
                 .call(&SnapshotRestore {
                     snapshot_id: snapshot.id,
                 })
                 .await;
-            match result {
-                Ok(accepted) => {
-                    store.mark_restoring(accepted.server.id);
-                    toasts.push(
-                        Tone::Success,
-                        format!(
-                            "{} is {}. {}",
-                            accepted.server.name, accepted.server.status, accepted.message
-                        ),
-                    );
-                    dialogs.restore.set(None);
-                    None
-                }
-                Err(ApiError::NotFound { .. }) => {
-                    store.remove(snapshot.id);
-                    Some("This snapshot no longer exists, so there is nothing to restore from. It has been taken off the list.".to_owned())
-                }
-                Err(ApiError::InvalidState { detail }) => Some(format!(
-                    "The API refused the restore because the server is not in a state that allows one: {detail}"
-                )),
-                // The sign-in prompt replaces the console.
-                Err(ApiError::Unauthorized { .. }) => None,
-                Err(other) if other.outcome_unknown() => Some(format!(
-                    "{} The restore may have started all the same; do not start it again until the server is back.",
-                    messages::describe(&other, "start the restore")
-                )),
-                Err(other) => Some(messages::describe(&other, "start the restore")),
-            }
-        });
+            outcome::snapshot_restore(result, &snapshot)
+        };
+        submission.run(store, work, move || dialogs.restore.set(None));
     });
 
     let body = move || {
@@ -73,11 +46,7 @@ pub fn RestoreDialog() -> impl IntoView {
             let server = snapshot.server.name.clone();
             let taken_ms = format::millis(snapshot.created_at);
             let taken = format::absolute(snapshot.created_at);
-            let newer = store.snapshots.with(|list| {
-                list.iter()
-                    .filter(|s| s.server.id == snapshot.server.id && s.created_at > snapshot.created_at)
-                    .count()
-            });
+            let newer = store.model.with_untracked(|m| m.newer_than(&snapshot));
             let server_for_check = server.clone();
             let matches = move || typed.get().trim() == server_for_check;
             let target = snapshot.clone();

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
-use snapshot_api::{rules, Snapshot, SnapshotStatus};
+use snapshot_api::{Snapshot, SnapshotStatus};
 
 use super::pager::Pager;
 use super::{Clock, Dialogs};
 use crate::config::Config;
 use crate::format;
-use crate::model::search::SearchKeys;
 use crate::store::Store;
 use crate::view_state::{page_range, ViewState};
 
@@ -16,35 +15,44 @@ pub fn SnapshotTable() -> impl IntoView {
     let view_state = expect_context::<ViewState>();
     // Pinned to one server by the host, a Server column would repeat it on every row.
     let show_server = expect_context::<Config>().pinned_server.is_none();
-    // Search keys once per list change; a keystroke then picks positions, and only the page
-    // shown is copied out of the list.
-    let keys = Memo::new(move |_| store.snapshots.with(|list| SearchKeys::new(list)));
+    // The list's search keys are made once per list change (in the model); a keystroke
+    // picks positions, and only the page shown is copied out of the list.
     let shown = Memo::new(move |_| {
-        store
-            .snapshots
-            .with(|list| keys.with(|keys| view_state.select(list, keys)))
+        store.model.with(|m| match m.list.listed() {
+            Some(listed) => view_state.select(&listed.snapshots, &listed.keys),
+            None => Vec::new(),
+        })
     });
     let total = Signal::derive(move || shown.with(Vec::len));
     let page = Memo::new(move |_| {
-        store.snapshots.with(|list| {
+        store.model.with(|m| {
+            let list = m.list.snapshots();
             shown.with(|all| {
                 all[page_range(all.len(), view_state.page.get())]
                     .iter()
-                    .map(|&i| list[i].clone())
+                    .filter_map(|&i| list.get(i).cloned())
                     .collect::<Vec<_>>()
             })
         })
     });
     let state_row = move || {
-        if !store.loaded.get() {
-            return Some(
-                view! { <p class="sc-empty" role="status">"Loading snapshots…"</p> }.into_any(),
-            );
+        let (listed, failed, empty) = store.model.with(|m| {
+            (
+                m.list.listed().is_some(),
+                m.list.error().is_some(),
+                m.list.snapshots().is_empty(),
+            )
+        });
+        if !listed {
+            // A first read that failed has no list to show; the banner above says why.
+            return (!failed).then(|| {
+                view! { <p class="sc-empty" role="status">"Loading snapshots…"</p> }.into_any()
+            });
         }
         if !shown.with(Vec::is_empty) {
             return None;
         }
-        if store.snapshots.with(Vec::is_empty) {
+        if empty {
             return Some(view! {
                 <p class="sc-empty">"No snapshots yet. Create one before your next update to have a quick way back."</p>
             }.into_any());
@@ -93,18 +101,20 @@ pub fn SnapshotTable() -> impl IntoView {
 #[component]
 fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
     let dialogs = expect_context::<Dialogs>();
+    let store = expect_context::<Store>();
     let Clock(now) = expect_context::<Clock>();
     let created_ms = format::millis(snapshot.created_at);
     let created_abs = format::absolute(snapshot.created_at);
     let created_iso = format::iso(snapshot.created_at);
-    let refusal = rules::check_restore(
-        &snapshot.name,
-        &snapshot.status,
-        &snapshot.server.name,
-        None,
-    )
-    .err()
-    .map(|r| r.to_string());
+    // Held in a memo: the clock ticks every second, the answer changes far more rarely.
+    let target = snapshot.clone();
+    let refusal = Memo::new(move |_| {
+        store.model.with(|m| {
+            m.check_restore(&target, now.get())
+                .err()
+                .map(|r| r.to_string())
+        })
+    });
     let (size, size_title) = match snapshot.size_mb {
         Some(mb) => (format::size(mb), format::exact_mb(mb)),
         None => (
@@ -134,9 +144,14 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                     type="button"
                     class="sc-button sc-small"
                     aria-label=format!("Restore {name}")
-                    title=refusal.clone()
-                    disabled=refusal.is_some()
-                    on:click=move |_| dialogs.restore.set(Some(for_restore.clone()))
+                    title=move || refusal.get()
+                    // Not `disabled`: the button keeps its focus (after a restore) and its reason.
+                    aria-disabled=move || refusal.with(Option::is_some).to_string()
+                    on:click=move |_| {
+                        if refusal.with_untracked(Option::is_none) {
+                            dialogs.restore.set(Some(for_restore.clone()));
+                        }
+                    }
                 >
                     "Restore"
                 </button>

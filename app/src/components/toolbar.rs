@@ -13,7 +13,8 @@ pub fn Toolbar() -> impl IntoView {
     let dialogs = expect_context::<Dialogs>();
     let server_options = move || {
         store
-            .servers()
+            .model
+            .with(|m| m.servers())
             .into_iter()
             .map(|s| {
                 let value = s.id.to_string();

@@ -1,4 +1,33 @@
 //! Decisions of the console in plain Rust, with no Leptos types inside, so they are tested
 //! natively with `cargo test`. Components read them and only render and dispatch.
 
+pub mod create_form;
+pub mod list;
+pub mod notice;
+pub mod outcome;
 pub mod search;
+
+pub use list::{ListState, Listed, Model, Ticket};
+pub use notice::{Notice, Tone};
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use snapshot_api::{ServerId, ServerRef, Snapshot};
+
+    /// A snapshot of server `server` ("s<server>"), created on day `id` of 2025.
+    pub fn snapshot(id: u64, server: u64, name: &str, status: &str) -> Snapshot {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "server": {"id": server, "name": format!("s{server}")}, "name": name,
+            "status": status, "size_mb": null, "description": null,
+            "created_at": format!("2025-01-{id:02}T00:00:00Z"),
+        }))
+        .unwrap()
+    }
+
+    pub fn server(id: u64, name: &str) -> ServerRef {
+        ServerRef {
+            id: ServerId::new(id).unwrap(),
+            name: name.to_owned(),
+        }
+    }
+}

@@ -28,14 +28,14 @@ pub enum CreateRefusal {
     },
 }
 
-/// Whether a server named `server` that has `count` snapshots and is in `status` may get one
-/// more.
+/// Whether a server named `server` that has `count` snapshots and is in `status` (when
+/// known: the console only learns it from a restore) may get one more.
 pub fn check_create(
     server: &str,
     count: usize,
-    status: &ServerStatus,
+    status: Option<&ServerStatus>,
 ) -> Result<(), CreateRefusal> {
-    if *status == ServerStatus::Restoring {
+    if status == Some(&ServerStatus::Restoring) {
         return Err(CreateRefusal::ServerRestoring {
             server: server.to_owned(),
         });
@@ -124,15 +124,16 @@ mod tests {
 
     #[test]
     fn the_limit_counts_every_snapshot() {
-        let running = ServerStatus::Running;
-        assert!(check_create("web", 4, &running).is_ok());
-        let refusal = check_create("web", 5, &running).unwrap_err();
+        let running = Some(&ServerStatus::Running);
+        assert!(check_create("web", 4, running).is_ok());
+        assert!(check_create("web", 4, None).is_ok());
+        let refusal = check_create("web", 5, running).unwrap_err();
         assert_eq!(
             refusal.to_string(),
             "Snapshot limit reached: web already has 5 of 5 snapshots. Delete one before creating another."
         );
         assert!(matches!(
-            check_create("web", 0, &ServerStatus::Restoring),
+            check_create("web", 0, Some(&ServerStatus::Restoring)),
             Err(CreateRefusal::ServerRestoring { .. })
         ));
     }

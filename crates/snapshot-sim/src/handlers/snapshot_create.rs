@@ -71,7 +71,7 @@ fn create(
     let server = db::server(tx, input.server_id, now)?
         .ok_or_else(|| SimError::NotFound(format!("Server {} does not exist.", input.server_id)))?;
     let count = db::count_snapshots(tx, server.id)?;
-    rules::check_create(&server.name, count, &server.status)
+    rules::check_create(&server.name, count, Some(&server.status))
         .map_err(|refusal| SimError::bad_request(refusal.to_string()))?;
     tx.execute(
         "INSERT INTO snapshots (server_id, name, description, status, size_mb,

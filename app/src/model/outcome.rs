@@ -1,0 +1,411 @@
+//! What the answer to a write means for the list and for the user, decided once for the three
+//! dialogs.
+
+use snapshot_api::{
+    ApiError, RestoreAccepted, ServerId, ServerStatus, Snapshot, SnapshotCreated, SnapshotId,
+};
+
+use super::notice::{Notice, Tone};
+use crate::messages;
+
+/// Messages for the create form's fields; the restore and delete dialogs use `form` only.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors {
+    pub server: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    /// About the request as a whole.
+    pub form: Option<String>,
+}
+
+impl FieldErrors {
+    fn form(message: String) -> Self {
+        Self {
+            form: Some(message),
+            ..Self::default()
+        }
+    }
+}
+
+/// What the list learns from a write's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    None,
+    /// A snapshot was created.
+    Insert(Snapshot),
+    /// A snapshot is gone (deleted, or found missing).
+    Remove(SnapshotId),
+    /// A server is being restored.
+    Restoring(ServerId),
+    /// The write may or may not have happened, or the list was out of date: read it again.
+    Refresh,
+}
+
+/// The meaning of one write's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub change: Change,
+    /// Said in passing, once the dialog has closed.
+    pub notice: Option<Notice>,
+    /// Shown in the dialog, which stays open.
+    pub errors: FieldErrors,
+    /// Whether the dialog closes.
+    pub close: bool,
+}
+
+impl Outcome {
+    fn done(change: Change, notice: String) -> Self {
+        Self {
+            change,
+            notice: Some(Notice::new(Tone::Success, notice)),
+            errors: FieldErrors::default(),
+            close: true,
+        }
+    }
+
+    fn refused(change: Change, errors: FieldErrors) -> Self {
+        Self {
+            change,
+            notice: None,
+            errors,
+            close: false,
+        }
+    }
+}
+
+/// The three writes, by what the dialogs name them in messages.
+#[derive(Clone, Copy)]
+enum Write {
+    Create,
+    Restore,
+    Delete,
+}
+
+impl Write {
+    fn action(self) -> &'static str {
+        match self {
+            Write::Create => "create the snapshot",
+            Write::Restore => "start the restore",
+            Write::Delete => "delete the snapshot",
+        }
+    }
+
+    fn may_have_happened(self) -> &'static str {
+        match self {
+            Write::Create => "The snapshot may have been created all the same: the list is being refreshed, so check it before creating another.",
+            Write::Restore => "The restore may have started all the same; do not start it again until the server is back.",
+            Write::Delete => "It may have been deleted all the same: the list is being refreshed.",
+        }
+    }
+}
+
+/// What every write shares: a refused token, an answer that may hide a success, the rest.
+fn failed(write: Write, error: &ApiError) -> Outcome {
+    match error {
+        // The sign-in prompt replaces the console.
+        ApiError::Unauthorized { .. } => Outcome::refused(Change::None, FieldErrors::default()),
+        e if e.outcome_unknown() => Outcome::refused(
+            // A restore is not in the list, so reading it says nothing about one.
+            match write {
+                Write::Restore => Change::None,
+                _ => Change::Refresh,
+            },
+            FieldErrors::form(format!(
+                "{} {}",
+                messages::describe(e, write.action()),
+                write.may_have_happened()
+            )),
+        ),
+        e => Outcome::refused(
+            Change::None,
+            FieldErrors::form(messages::describe(e, write.action())),
+        ),
+    }
+}
+
+/// The answer to creating a snapshot on `server`. Refusals go on the field they concern.
+pub fn snapshot_create(result: Result<SnapshotCreated, ApiError>, server: ServerId) -> Outcome {
+    let error = match result {
+        Ok(created) => {
+            let text = format!(
+                "Creating {} of {}. {}",
+                created.snapshot.name,
+                created.snapshot.server.name,
+                created.message.unwrap_or_default()
+            );
+            return Outcome::done(Change::Insert(created.snapshot), text.trim_end().to_owned());
+        }
+        Err(error) => error,
+    };
+    let on_server = |change, message: &str| {
+        Outcome::refused(
+            change,
+            FieldErrors {
+                server: Some(message.to_owned()),
+                ..FieldErrors::default()
+            },
+        )
+    };
+    match &error {
+        ApiError::Validation { fields, non_field } => {
+            let join = |f: &str| fields.get(f).map(|m| m.join(" "));
+            let other: Vec<String> = fields
+                .iter()
+                .filter(|(f, _)| !matches!(f.as_str(), "server_id" | "name" | "description"))
+                .map(|(f, m)| format!("{}: {}", messages::field_label(f), m.join(" ")))
+                .chain(non_field.iter().cloned())
+                .collect();
+            Outcome::refused(
+                Change::None,
+                FieldErrors {
+                    server: join("server_id"),
+                    name: join("name"),
+                    description: join("description"),
+                    form: (!other.is_empty()).then(|| other.join(" ")),
+                },
+            )
+        }
+        ApiError::NotFound { .. } => on_server(
+            Change::None,
+            &format!("There is no server with ID {server} (the API answered 404)."),
+        ),
+        // The list was out of date: someone else created snapshots meanwhile.
+        ApiError::LimitReached { detail } => on_server(Change::Refresh, detail),
+        // The one state the API refuses a create in: the server is being restored.
+        ApiError::InvalidState { detail } => on_server(Change::Restoring(server), detail),
+        other => failed(Write::Create, other),
+    }
+}
+
+/// The answer to restoring from `snapshot`.
+pub fn snapshot_restore(result: Result<RestoreAccepted, ApiError>, snapshot: &Snapshot) -> Outcome {
+    let error = match result {
+        Ok(accepted) => {
+            let text = format!(
+                "{} is {}. {}",
+                accepted.server.name, accepted.server.status, accepted.message
+            );
+            // The API says which state the server is in now; only `restoring` is news.
+            let change = match accepted.server.status {
+                ServerStatus::Restoring => Change::Restoring(accepted.server.id),
+                _ => Change::None,
+            };
+            return Outcome::done(change, text);
+        }
+        Err(error) => error,
+    };
+    match &error {
+        ApiError::NotFound { .. } => Outcome::refused(
+            Change::Remove(snapshot.id),
+            FieldErrors::form("This snapshot no longer exists, so there is nothing to restore from. It has been taken off the list.".to_owned()),
+        ),
+        // The snapshot was completed in the list, so it is the server that is not ready.
+        ApiError::InvalidState { detail } => Outcome::refused(
+            Change::Restoring(snapshot.server.id),
+            FieldErrors::form(format!(
+                "The API refused the restore because the server is not in a state that allows one: {detail}"
+            )),
+        ),
+        other => failed(Write::Restore, other),
+    }
+}
+
+/// The answer to deleting `snapshot`. Already gone is the outcome wanted.
+pub fn snapshot_delete(result: Result<(), ApiError>, snapshot: &Snapshot) -> Outcome {
+    match result {
+        Ok(()) => Outcome::done(
+            Change::Remove(snapshot.id),
+            format!("Deleted snapshot {}.", snapshot.name),
+        ),
+        Err(ApiError::NotFound { .. }) => Outcome::done(
+            Change::Remove(snapshot.id),
+            format!("Snapshot {} was already deleted.", snapshot.name),
+        ),
+        Err(other) => failed(Write::Delete, &other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::model::fixtures::snapshot;
+
+    fn web() -> ServerId {
+        ServerId::new(10).unwrap()
+    }
+
+    fn timeout() -> ApiError {
+        ApiError::Timeout { seconds: 30 }
+    }
+
+    #[test]
+    fn a_created_snapshot_goes_into_the_list_and_is_announced() {
+        let created = SnapshotCreated {
+            snapshot: snapshot(7, 10, "before-upgrade", "in_progress"),
+            message: Some("This may take 3-10 minutes.".to_owned()),
+        };
+        let outcome = snapshot_create(Ok(created.clone()), web());
+        assert_eq!(outcome.change, Change::Insert(created.snapshot));
+        assert_eq!(
+            outcome.notice,
+            Some(Notice::new(
+                Tone::Success,
+                "Creating before-upgrade of s10. This may take 3-10 minutes."
+            ))
+        );
+        assert!(outcome.close);
+        assert_eq!(outcome.errors, FieldErrors::default());
+    }
+
+    #[test]
+    fn create_refusals_go_on_their_fields() {
+        let mut fields = BTreeMap::new();
+        fields.insert("name".to_owned(), vec!["Bad name.".to_owned()]);
+        fields.insert("colour".to_owned(), vec!["Unknown.".to_owned()]);
+        let refused = ApiError::Validation {
+            fields,
+            non_field: vec!["Try later.".to_owned()],
+        };
+        let outcome = snapshot_create(Err(refused), web());
+        assert!(!outcome.close);
+        assert_eq!(outcome.errors.name.as_deref(), Some("Bad name."));
+        assert_eq!(
+            outcome.errors.form.as_deref(),
+            Some("colour: Unknown. Try later.")
+        );
+        assert_eq!(outcome.errors.server, None);
+
+        let missing = snapshot_create(Err(ApiError::NotFound { detail: None }), web());
+        assert_eq!(
+            missing.errors.server.as_deref(),
+            Some("There is no server with ID 10 (the API answered 404).")
+        );
+
+        let full = ApiError::LimitReached {
+            detail: "Maximum 5 snapshots per server.".to_owned(),
+        };
+        let outcome = snapshot_create(Err(full), web());
+        assert_eq!(outcome.change, Change::Refresh);
+        assert_eq!(
+            outcome.errors.server.as_deref(),
+            Some("Maximum 5 snapshots per server.")
+        );
+
+        let restoring = ApiError::InvalidState {
+            detail: "Server is restoring.".to_owned(),
+        };
+        assert_eq!(
+            snapshot_create(Err(restoring), web()).change,
+            Change::Restoring(web())
+        );
+    }
+
+    #[test]
+    fn an_answer_that_may_hide_a_success_reads_the_list_again_but_never_resends() {
+        let outcome = snapshot_create(Err(timeout()), web());
+        assert_eq!(outcome.change, Change::Refresh);
+        assert!(!outcome.close);
+        let text = outcome.errors.form.unwrap();
+        assert!(
+            text.starts_with("The API did not answer within 30 seconds"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("check it before creating another."),
+            "{text}"
+        );
+
+        let target = snapshot(3, 10, "old", "completed");
+        let outcome = snapshot_delete(Err(timeout()), &target);
+        assert_eq!(outcome.change, Change::Refresh);
+        assert!(outcome
+            .errors
+            .form
+            .unwrap()
+            .ends_with("the list is being refreshed."));
+
+        // The list does not show restores, so reading it again would say nothing.
+        let outcome = snapshot_restore(Err(timeout()), &target);
+        assert_eq!(outcome.change, Change::None);
+        assert!(outcome
+            .errors
+            .form
+            .unwrap()
+            .ends_with("do not start it again until the server is back."));
+    }
+
+    #[test]
+    fn a_refused_token_changes_nothing_and_says_nothing_in_the_dialog() {
+        let target = snapshot(3, 10, "old", "completed");
+        let refused = || ApiError::Unauthorized { detail: None };
+        for outcome in [
+            snapshot_create(Err(refused()), web()),
+            snapshot_restore(Err(refused()), &target),
+            snapshot_delete(Err(refused()), &target),
+        ] {
+            assert_eq!(outcome.change, Change::None);
+            assert_eq!(outcome.errors, FieldErrors::default());
+            assert_eq!(outcome.notice, None);
+        }
+    }
+
+    #[test]
+    fn a_restore_marks_the_server_and_a_missing_snapshot_leaves_the_list() {
+        let target = snapshot(3, 10, "old", "completed");
+        let accepted: RestoreAccepted = serde_json::from_value(serde_json::json!({
+            "status": "success", "message": "This may take 5-15 minutes.",
+            "snapshot": {"id": 3, "name": "old", "created_at": "2025-01-03T00:00:00Z"},
+            "server": {"id": 10, "name": "s10", "status": "restoring"},
+        }))
+        .unwrap();
+        let outcome = snapshot_restore(Ok(accepted), &target);
+        assert_eq!(outcome.change, Change::Restoring(web()));
+        assert_eq!(
+            outcome.notice.unwrap().text,
+            "s10 is restoring. This may take 5-15 minutes."
+        );
+
+        let gone = snapshot_restore(Err(ApiError::NotFound { detail: None }), &target);
+        assert_eq!(gone.change, Change::Remove(target.id));
+        assert!(!gone.close);
+
+        let busy = ApiError::InvalidState {
+            detail: "s10 is already being restored.".to_owned(),
+        };
+        let outcome = snapshot_restore(Err(busy), &target);
+        assert_eq!(outcome.change, Change::Restoring(web()));
+        assert_eq!(
+            outcome.errors.form.as_deref(),
+            Some("The API refused the restore because the server is not in a state that allows one: s10 is already being restored.")
+        );
+    }
+
+    #[test]
+    fn deleting_what_is_already_gone_is_done() {
+        let target = snapshot(3, 10, "old", "completed");
+        let outcome = snapshot_delete(Err(ApiError::NotFound { detail: None }), &target);
+        assert!(outcome.close);
+        assert_eq!(outcome.change, Change::Remove(target.id));
+        assert_eq!(
+            outcome.notice.unwrap().text,
+            "Snapshot old was already deleted."
+        );
+
+        let failed = snapshot_delete(
+            Err(ApiError::UnexpectedStatus {
+                status: 418,
+                detail: None,
+            }),
+            &target,
+        );
+        assert_eq!(failed.change, Change::None);
+        assert_eq!(
+            failed.errors.form.as_deref(),
+            Some(
+                "Could not delete the snapshot: the API answered with an unexpected status (418)."
+            )
+        );
+    }
+}
