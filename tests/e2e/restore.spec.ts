@@ -62,3 +62,26 @@ test('Cancel and Escape send nothing', async ({ page, sim, apiRequests }) => {
   await expect(dialog).toBeHidden();
   expect(restores(apiRequests)).toHaveLength(0);
 });
+
+test('once a restore has started, that server offers no second restore and no create', async ({ page, sim, apiRequests }) => {
+  await signIn(page, sim);
+  await row(page, 'pre-migration-snapshot').getByRole('button', { name: /^Restore/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore snapshot' });
+  await dialog.getByLabel(/Type the server's name/).fill('web-server-01');
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  // Every snapshot of that server says why it cannot be restored now; another server's can.
+  const again = row(page, 'weekly-snapshot-2025-01-08').getByRole('button', { name: /^Restore/ });
+  await expect(again).toBeDisabled();
+  await expect(again).toHaveAccessibleDescription('web-server-01 is already being restored; wait for that restore to finish.');
+  await expect(row(page, 'nightly-run-1').getByRole('button', { name: /^Restore/ })).toBeEnabled();
+
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const create = page.getByRole('dialog', { name: 'Create snapshot' });
+  await create.getByLabel('Server', { exact: true }).selectOption('12345');
+  await expect(create.getByText('web-server-01 is being restored from a snapshot; create a snapshot once the restore has finished.')).toBeVisible();
+  await expect(create.getByRole('button', { name: 'Create' })).toBeDisabled();
+  expect(restores(apiRequests)).toHaveLength(1);
+  expect(apiRequests.filter((r) => r.method() === 'POST')).toHaveLength(1);
+});
