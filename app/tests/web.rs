@@ -1,11 +1,13 @@
-//! Tests of the parts that need a real browser: `Intl` formatting and the session's storage.
-//! Run in Chromium by `cargo xtask test` (wasm-bindgen-test-runner with chromedriver).
+//! Tests of the parts that need a real browser: `Intl` formatting, the session's storage, the
+//! browser's URL parser, and real components mounted into the page. Run in Chromium by
+//! `cargo xtask test` (wasm-bindgen-test-runner with chromedriver).
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::GetUntracked;
 use snapshot_api::BearerToken;
 use snapshot_console::format;
 use snapshot_console::session::{Session, SignInReason, TOKEN_KEY};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -124,4 +126,92 @@ fn the_browser_parser_keeps_next_links_on_the_api_origin() {
             "{bad:?}"
         );
     }
+}
+
+/// Mounts the real console into a fresh element configured with `attributes`, as a host page
+/// would, and returns that element.
+fn mount_console(attributes: &[(&str, &str)]) -> web_sys::HtmlElement {
+    use leptos::prelude::*;
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    for (name, value) in attributes {
+        host.set_attribute(name, value).unwrap();
+    }
+    document.body().unwrap().append_child(&host).unwrap();
+    let config = snapshot_console::config::Config::read(&host, 1).unwrap();
+    leptos::mount::mount_to(host.clone(), move || {
+        view! { <snapshot_console::components::Console config/> }
+    })
+    .forget();
+    host
+}
+
+/// Lets the console's effects, timers and fetches run.
+async fn settle(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+fn find<T: JsCast>(host: &web_sys::HtmlElement, selector: &str) -> T {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector} in {}", host.inner_html()))
+        .dyn_into::<T>()
+        .unwrap()
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// The mounted console, signed out: the sign-in form refuses a blank token without storing
+/// anything; a token signs in, the list is asked for, and an API that cannot be reached
+/// leaves a plain error with no list and no token leak into the page.
+#[wasm_bindgen_test]
+async fn the_mounted_console_signs_in_and_says_when_the_api_cannot_be_reached() {
+    storage().clear().unwrap();
+    // Port 9 (discard) refuses connections: the read fails as a transport error.
+    let host = mount_console(&[("data-api-base", "http://127.0.0.1:9/api/v1")]);
+    settle(0).await;
+    let token: web_sys::HtmlInputElement = find(&host, "input[type=password]");
+    let form: web_sys::HtmlFormElement = find(&host, "form");
+    assert!(host.text_content().unwrap().contains("API token"));
+
+    type_into(&token, "   ");
+    form.request_submit().unwrap();
+    settle(0).await;
+    let error: web_sys::HtmlElement = find(&host, "#sc-token-error");
+    assert!(!error.text_content().unwrap().is_empty());
+    assert_eq!(storage().length().unwrap(), 0);
+
+    type_into(&token, "mounted-component-token");
+    form.request_submit().unwrap();
+    settle(0).await;
+    assert_eq!(
+        storage().get_item(TOKEN_KEY).unwrap().as_deref(),
+        Some("mounted-component-token")
+    );
+    let heading: web_sys::HtmlElement = find(&host, "h1");
+    assert_eq!(heading.text_content().unwrap(), "Snapshots");
+    // Retries back off for a second or two before the read gives up.
+    let mut alert = None;
+    for _ in 0..100 {
+        settle(100).await;
+        alert = host.query_selector("[role=alert]").unwrap();
+        if alert.is_some() {
+            break;
+        }
+    }
+    let alert = alert.expect("an error banner").text_content().unwrap();
+    assert!(
+        alert.starts_with("Could not reach the API to load the snapshots."),
+        "{alert}"
+    );
+    assert!(!host.inner_html().contains("mounted-component-token"));
+    assert!(!host.text_content().unwrap().contains("Loading snapshots"));
+    host.remove();
+    storage().clear().unwrap();
 }
