@@ -3,6 +3,7 @@
 //! sends exactly one request.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,6 +37,16 @@ impl Submission {
         if self.pending.get_untracked() {
             return;
         }
+        // Boxed: one copy of what follows serves all three dialogs, not one per endpoint.
+        self.start(store, Box::pin(work), Box::new(close));
+    }
+
+    fn start(
+        &self,
+        store: Store,
+        work: Pin<Box<dyn Future<Output = Outcome>>>,
+        close: Box<dyn FnOnce()>,
+    ) {
         self.pending.set(true);
         self.errors.set(FieldErrors::default());
         let this = *self;

@@ -55,7 +55,11 @@ fn messages(value: Value) -> Vec<String> {
         Value::String(text) => vec![text],
         Value::Array(items) => items.into_iter().flat_map(messages).collect(),
         Value::Null => Vec::new(),
-        other => vec![other.to_string()],
+        // A nested serializer's errors: the messages, whatever their keys. (Not the object's
+        // JSON text: that would bring a JSON writer into the console for one odd case.)
+        Value::Object(map) => map.into_values().flat_map(messages).collect(),
+        Value::Bool(b) => vec![b.to_string()],
+        Value::Number(n) => vec![n.to_string()],
     }
 }
 
@@ -89,6 +93,13 @@ mod tests {
         assert_eq!(parsed.non_field_errors, ["x"]);
         let round: ErrorBody = ErrorBody::parse(&serde_json::to_vec(&parsed).unwrap()).unwrap();
         assert_eq!(round, parsed);
+    }
+
+    #[test]
+    fn nested_and_odd_messages_are_read_as_text() {
+        let body = br#"{"server": {"id": ["Unknown."], "name": [null, 3, true]}}"#;
+        let parsed = ErrorBody::parse(body).unwrap();
+        assert_eq!(parsed.fields["server"], ["Unknown.", "3", "true"]);
     }
 
     #[test]
