@@ -50,6 +50,7 @@ fn QuotaCards() -> impl IntoView {
     let store = expect_context::<Store>();
     let view_state = expect_context::<ViewState>();
     let Clock(now) = expect_context::<Clock>();
+    let open = RwSignal::new(false);
     let servers = move || {
         let (servers, counts) = store.model.with(|m| {
             let servers = m.servers();
@@ -64,9 +65,14 @@ fn QuotaCards() -> impl IntoView {
                 .collect();
             (servers, facts)
         });
+        // Drawn only while they fit, or once opened. The check is here, not only in the
+        // `Show` below: when a large list arrives this runs before the `Show` switches, and
+        // a thousand cards drawn only to be dropped took 2.4 MB of wasm memory for good.
+        let drawn = servers.len() <= STRIP_MAX || open.get();
         servers
             .into_iter()
             .zip(counts)
+            .filter(|_| drawn)
             .map(|(server, (count, restoring))| {
                 let full = count >= MAX_SNAPSHOTS_PER_SERVER;
                 let id = server.id;
@@ -98,7 +104,6 @@ fn QuotaCards() -> impl IntoView {
             .collect_view()
     };
     let server_count = Memo::new(move |_| store.model.with(|m| m.servers().len()));
-    let open = RwSignal::new(false);
     view! {
         <section class="sc-quotas" aria-label="Snapshots per server">
             <Show

@@ -85,11 +85,15 @@ impl SnapshotListAll {
         response: &Response<B>,
     ) -> Result<(), ApiError> {
         let page = api.decode(&self.endpoint, response)?;
-        for snapshot in page.results {
-            // Items can shift between pages while paging; keep each snapshot once.
-            if self.seen_ids.insert(snapshot.id) {
-                self.snapshots.push(snapshot);
-            }
+        let mut results = page.results;
+        // Items can shift between pages while paging; keep each snapshot once.
+        results.retain(|s| self.seen_ids.insert(s.id));
+        if self.snapshots.is_empty() {
+            // The first page's vector is kept, not copied: a 5,000-snapshot list then never
+            // needs two copies in memory (the console's wasm memory only grows).
+            self.snapshots = results;
+        } else {
+            self.snapshots.append(&mut results);
         }
         let next = match page.next {
             None => Next::Done,
