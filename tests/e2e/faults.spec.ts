@@ -1,6 +1,7 @@
 // The console under the faults the simulator can produce with --test-control.
 import { test, expect, signIn, row, TOKEN } from './fixtures';
 import type { Request } from '@playwright/test';
+import { installClock } from './clock';
 
 const gets = (rs: Request[]) => rs.filter((r) => r.method() === 'GET');
 const posts = (rs: Request[]) => rs.filter((r) => r.method() === 'POST');
@@ -52,13 +53,16 @@ test('a POST is never retried; a failed create is reconciled by reading the list
 });
 
 test('a 503 on create is shown once, not retried', async ({ page, sim, apiRequests }) => {
+  await installClock(page);
   await signIn(page, sim, '?server_id=12345');
   await sim.fault('snapshot_create', { kind: 'status', status: 503 }, 1);
   await page.getByRole('button', { name: 'Create snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog.getByRole('alert')).toContainText('error 503');
-  await page.waitForTimeout(1500);
+  // Past any retry's backoff (at most 10 s, and jitter) on the page's clock: nothing resent.
+  await page.clock.runFor(15_000);
+  await page.evaluate(() => new Promise(requestAnimationFrame));
   expect(posts(apiRequests)).toHaveLength(1);
   expect((await sim.api('GET', '/snapshots/?server_id=12345')).json.count).toBe(2);
 });
@@ -83,27 +87,33 @@ test('a response that arrives after a newer change is dropped', async ({ page, s
   await signIn(page, sim, '?server_id=12347');
   // This refresh reads the list now (without the snapshot made next) and answers in 3 s.
   await sim.fault('snapshot_list', { kind: 'latency', ms: 3000 }, 1);
+  const late = page.waitForResponse((r) => r.headers()['x-sim-fault'] === 'latency');
+  let lateArrived = false;
+  void late.then(() => { lateArrived = true; });
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('button', { name: 'Create snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
   await dialog.getByLabel('Name').fill('newer-than-the-read');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(row(page, 'newer-than-the-read')).toBeVisible();
-  // Past the late answer: the snapshot must still be there (the late list lacked it).
-  const started = Date.now();
-  while (Date.now() - started < 4000) {
-    await expect(row(page, 'newer-than-the-read')).toBeVisible({ timeout: 100 });
-    await page.waitForTimeout(100);
-  }
+  expect(lateArrived, 'the late answer came after the create').toBe(false);
+  // Past the late answer (all of it received, then a frame): the snapshot must still be
+  // there (the late list lacked it).
+  await (await late).finished();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  expect(await row(page, 'newer-than-the-read').isVisible()).toBe(true);
 });
 
 test('offline shows a banner, pauses polling and resumes when back', async ({ page, context, sim, apiRequests }) => {
   await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'in-flight' });
+  await installClock(page);
   await signIn(page, sim);
   await context.setOffline(true);
   await expect(page.getByText('You are offline.')).toBeVisible();
+  // A minute of the page's timers, past every poll delay: no request while offline.
   const before = apiRequests.length;
-  await page.waitForTimeout(5000);
+  await page.clock.runFor(60_000);
+  await page.evaluate(() => new Promise(requestAnimationFrame));
   expect(apiRequests.length).toBe(before);
   await sim.control('/advance');
   await context.setOffline(false);
@@ -113,13 +123,18 @@ test('offline shows a banner, pauses polling and resumes when back', async ({ pa
 
 test('a token revoked while polling gives one prompt; no later request carries it', async ({ page, sim, apiRequests }) => {
   await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'polling' });
+  await installClock(page);
   await signIn(page, sim);
   await sim.control('/revoke', { token: TOKEN });
+  // The next poll (2 s on) is refused.
+  await page.clock.runFor(2_000);
   await expect(page.getByLabel('API token')).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(page.getByRole('alert')).toContainText('Your session has ended');
+  // A minute of the page's timers, past every poll delay and retry: nothing more is sent.
   const after = apiRequests.length;
-  await page.waitForTimeout(4000);
+  await page.clock.runFor(60_000);
+  await page.evaluate(() => new Promise(requestAnimationFrame));
   expect(apiRequests.slice(after)).toHaveLength(0);
 });
 
