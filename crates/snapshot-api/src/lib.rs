@@ -36,7 +36,7 @@ mod url_parser;
 
 pub use api::Api;
 pub use base_url::BaseUrl;
-pub use endpoint::Endpoint;
+pub use endpoint::{DecodeError, Endpoint};
 pub use error::{ApiError, RetryAfter};
 pub use error_body::ErrorBody;
 pub use ids::{ServerId, SnapshotId};
