@@ -1,11 +1,12 @@
-//! Calls: the core builds the request, [`crate::transport`] sends it, the core decodes it.
-//! A 401 signs the session out here, once, whichever call got it.
+//! Calls: the core's client loop ([`snapshot_api::client`]) builds, decodes, follows pages
+//! and retries reads; [`crate::transport`] sends. A 401 signs the session out here, once,
+//! whichever call got it.
 
 use leptos::prelude::*;
 use snapshot_api::endpoints::SnapshotList;
 use std::time::Duration;
 
-use snapshot_api::{retry, Api, ApiError, BearerToken, Endpoint, Snapshot, SnapshotListAll};
+use snapshot_api::{client, Api, ApiError, BearerToken, Endpoint, HttpClient, Snapshot};
 
 use crate::config::Config;
 use crate::session::Session;
@@ -23,8 +24,9 @@ pub struct Client {
 }
 
 /// What a call holds while it runs: the API with the token it started with, and the signal
-/// that fires when that token is forgotten.
-struct Call {
+/// that fires when that token is forgotten. It is the core's [`HttpClient`] for that call.
+struct Call<'a> {
+    client: &'a Client,
     api: Api,
     token: BearerToken,
     cancel: web_sys::AbortSignal,
@@ -35,30 +37,17 @@ impl Client {
         Self { config, session }
     }
 
-    fn start(&self) -> Result<Call, ApiError> {
+    fn start(&self) -> Result<Call<'_>, ApiError> {
         let token = self
             .session
             .token_untracked()
             .ok_or(ApiError::Unauthorized { detail: None })?;
         Ok(Call {
+            client: self,
             api: Api::new(self.config.api_base.clone(), token.clone()),
             token,
             cancel: self.session.cancel_signal(),
         })
-    }
-
-    /// Sends `request` for `call`, unless its token was forgotten meanwhile.
-    async fn send(
-        &self,
-        call: &Call,
-        request: Result<http::Request<Vec<u8>>, ApiError>,
-    ) -> Result<http::Response<Vec<u8>>, ApiError> {
-        if call.cancel.aborted() || !self.session.is_current(&call.token) {
-            // Signed out: the caller's result is dropped, and a 401 for an old token is
-            // ignored by the session, so this error only ends the call.
-            return Err(ApiError::Unauthorized { detail: None });
-        }
-        transport::send(request?, &call.cancel).await
     }
 
     fn after<T>(&self, call: &Call, result: Result<T, ApiError>) -> Result<T, ApiError> {
@@ -70,21 +59,12 @@ impl Client {
         result
     }
 
-    /// Sends one call. Never retried here: writes must not be resent automatically. A write
-    /// carries a fresh `Idempotency-Key` where the configuration says the API takes one, so a
-    /// POST the browser itself resends is done once.
+    /// Sends one call. Never retried (the core's `call` is not): writes must not be resent
+    /// automatically. A write carries a fresh `Idempotency-Key` where the configuration says
+    /// the API takes one, so a POST the browser itself resends is done once.
     pub async fn call<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, ApiError> {
         let call = self.start()?;
-        let mut request = call.api.request(endpoint);
-        if !E::IDEMPOTENT && self.config.idempotency_keys {
-            if let Ok(request) = &mut request {
-                request.headers_mut().insert(IDEMPOTENCY_KEY, fresh_key()?);
-            }
-        }
-        let result = match self.send(&call, request).await {
-            Ok(response) => call.api.decode(endpoint, &response),
-            Err(e) => Err(e),
-        };
+        let result = client::call(&call.api, &call, endpoint).await;
         self.after(&call, result)
     }
 
@@ -93,29 +73,41 @@ impl Client {
     /// stops it: the request in flight is aborted, and no page or retry follows.
     pub async fn snapshot_list(&self, list: SnapshotList) -> Result<Vec<Snapshot>, ApiError> {
         let call = self.start()?;
-        let mut all = SnapshotListAll::new(list);
-        let result = async {
-            // A failed page leaves the paginator where it was: its next request is the retry.
-            let mut attempt = 0;
-            while let Some(request) = all.next_request(&call.api) {
-                let outcome = match self.send(&call, request).await {
-                    Ok(response) => all.receive(&call.api, &response),
-                    Err(e) => Err(e),
-                };
-                let Err(error) = outcome else {
-                    attempt = 0;
-                    continue;
-                };
-                attempt += 1;
-                let wait = retry::retry_delay(&error, attempt, SnapshotList::IDEMPOTENT, now())
-                    .ok_or(error)?;
-                let jitter = Duration::from_millis((js_sys::Math::random() * 250.0) as u64);
-                gloo_timers::future::sleep(wait + jitter).await;
-            }
-            Ok(())
+        let result = client::snapshot_list(&call.api, &call, list).await;
+        self.after(&call, result)
+    }
+}
+
+impl HttpClient for Call<'_> {
+    /// Sends `request`, unless the call's token was forgotten meanwhile: checked before
+    /// every send, so before every retry too.
+    async fn send(
+        &self,
+        mut request: http::Request<Vec<u8>>,
+    ) -> Result<http::Response<Vec<u8>>, ApiError> {
+        if self.cancel.aborted() || !self.client.session.is_current(&self.token) {
+            // Signed out: the caller's result is dropped, and a 401 for an old token is
+            // ignored by the session, so this error only ends the call.
+            return Err(ApiError::Unauthorized { detail: None });
         }
-        .await;
-        self.after(&call, result.map(|()| all.into_snapshots()))
+        // The method says what the endpoint's IDEMPOTENT does (POST for create and restore);
+        // the core checks the two agree.
+        if !request.method().is_idempotent() && self.client.config.idempotency_keys {
+            request.headers_mut().insert(IDEMPOTENCY_KEY, fresh_key()?);
+        }
+        transport::send(request, &self.cancel).await
+    }
+
+    /// Waits `wait` plus 0–250 ms, so consoles that failed together do not retry together.
+    async fn sleep(&self, wait: Duration) {
+        let jitter = Duration::from_millis((js_sys::Math::random() * 250.0) as u64);
+        gloo_timers::future::sleep(wait + jitter).await;
+    }
+
+    fn now(&self) -> time::OffsetDateTime {
+        let nanos = (js_sys::Date::now() * 1e6) as i128;
+        time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
     }
 }
 
@@ -128,10 +120,4 @@ fn fresh_key() -> Result<http::HeaderValue, ApiError> {
         .ok_or_else(|| ApiError::Transport {
             message: "no random source for an idempotency key".to_owned(),
         })
-}
-
-fn now() -> time::OffsetDateTime {
-    let nanos = (js_sys::Date::now() * 1e6) as i128;
-    time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }

@@ -100,6 +100,12 @@ impl Api {
         result.map_err(|e| e.redact(self.token.secret()))
     }
 
+    /// `error` with the token taken out: for errors made by a transport, which the core has
+    /// not seen before.
+    pub(crate) fn redact(&self, error: ApiError) -> ApiError {
+        error.redact(self.token.secret())
+    }
+
     /// An [`ApiError::Undecodable`] about `body`, with the token taken out.
     pub(crate) fn undecodable(&self, status: u16, reason: String, body: &[u8]) -> ApiError {
         ApiError::undecodable(status, reason, body, self.token.secret())

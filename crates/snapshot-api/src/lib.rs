@@ -4,7 +4,9 @@
 //! [`http::Request`], and [`Api::decode`] turns the `(status, headers, body)` that came back
 //! into the endpoint's typed output or an [`ApiError`]. Sending the bytes is the caller's job
 //! (gloo-net in the browser console, hyper/reqwest natively, an in-process router in tests),
-//! so the same code runs in `wasm32-unknown-unknown` and natively.
+//! so the same code runs in `wasm32-unknown-unknown` and natively. [`client`] holds the loop
+//! around them, written once: send, decode, follow pages, retry reads, given an
+//! [`HttpClient`] that does the IO.
 //!
 //! ```
 //! use snapshot_api::{Api, BaseUrl, BearerToken, ServerId};
@@ -19,6 +21,7 @@
 
 mod api;
 mod base_url;
+pub mod client;
 mod endpoint;
 pub mod endpoints;
 mod error;
@@ -36,7 +39,8 @@ mod url_parser;
 
 pub use api::Api;
 pub use base_url::BaseUrl;
-pub use endpoint::Endpoint;
+pub use client::HttpClient;
+pub use endpoint::{DecodeError, Endpoint};
 pub use error::{ApiError, RetryAfter};
 pub use error_body::ErrorBody;
 pub use ids::{ServerId, SnapshotId};

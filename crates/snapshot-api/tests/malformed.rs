@@ -108,3 +108,40 @@ fn excerpts_are_short_and_never_hold_the_token() {
     let err = list(500, body.as_bytes()).unwrap_err();
     assert!(!format!("{err:?} {err}").contains(TOKEN));
 }
+
+#[test]
+fn a_wrong_type_deep_in_a_list_names_its_path() {
+    let snapshot = |created_at: &str| {
+        format!(
+            r#"{{"id": 1, "server": {{"id": 1, "name": "s"}}, "name": "n", "status": "completed", "created_at": {created_at}}}"#
+        )
+    };
+    let good = snapshot(r#""2025-01-15T18:30:00Z""#);
+    let body = format!(
+        r#"{{"count": 4, "results": [{good}, {good}, {good}, {}]}}"#,
+        snapshot("5")
+    );
+    let Err(ApiError::Undecodable { reason, .. }) = list(200, body.as_bytes()) else {
+        panic!("a number as a date was read");
+    };
+    assert!(
+        reason.starts_with("results[3].created_at: invalid type"),
+        "{reason}"
+    );
+    let Err(ApiError::Undecodable { reason, .. }) = list(
+        200,
+        br#"{"count": 1, "results": [{"id": 1, "server": {"id": "1"}}]}"#,
+    ) else {
+        panic!("a string as an id was read");
+    };
+    assert!(reason.starts_with("results[0].server.id: "), "{reason}");
+}
+
+#[test]
+fn bytes_after_the_body_are_refused_without_a_path() {
+    let Err(ApiError::Undecodable { reason, .. }) = list(200, br#"{"count": 0, "results": []} []"#)
+    else {
+        panic!("trailing bytes were ignored");
+    };
+    assert!(reason.starts_with("trailing characters"), "{reason}");
+}

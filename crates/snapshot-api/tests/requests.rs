@@ -113,3 +113,27 @@ fn a_path_base_resolves_on_the_page_origin() {
 fn the_api_value_never_prints_the_token() {
     assert!(!format!("{:?}", api()).contains(TOKEN));
 }
+
+/// An `HttpClient` sees only the request, so it tells writes by the method (the console adds
+/// an `Idempotency-Key` to those): each endpoint's `IDEMPOTENT` must agree with its method.
+#[test]
+fn each_endpoints_idempotence_agrees_with_its_method() {
+    use snapshot_api::Endpoint;
+    fn agrees<E: Endpoint>(endpoint: &E) {
+        assert_eq!(
+            E::IDEMPOTENT,
+            endpoint.method().is_idempotent(),
+            "{}",
+            endpoint.method()
+        );
+    }
+    let id = SnapshotId::new(1).unwrap();
+    agrees(&SnapshotList::all());
+    agrees(&SnapshotCreate::new(
+        ServerId::new(1).unwrap(),
+        SnapshotName::parse("n").unwrap(),
+        None,
+    ));
+    agrees(&SnapshotRestore { snapshot_id: id });
+    agrees(&SnapshotDelete { snapshot_id: id });
+}

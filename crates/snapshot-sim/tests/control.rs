@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{api, app, call, send, HOST, TOKEN};
+use common::{api, app, call, send, snapshot_list, HOST, TOKEN};
 use http::Request;
 use serde_json::json;
 use snapshot_api::endpoints::{SnapshotCreate, SnapshotList};
@@ -104,6 +104,26 @@ async fn forced_statuses_happen_once_each_then_stop() {
     );
     assert_eq!(errors[2].status(), Some(500));
     assert_eq!(call(&app, TOKEN, &list()).await.unwrap().count, 9);
+}
+
+/// The core's list, against the simulator's faults: each failed page is sent again after
+/// the retry rule's wait, until the rule gives up.
+#[tokio::test]
+async fn the_cores_list_retries_faults_by_the_rule() {
+    let app = app(&["--test-control"]);
+    let unavailable = json!({"kind": "status", "status": 503});
+    fault(&app, "snapshot_list", unavailable.clone(), 2).await;
+    let (all, waits) = snapshot_list(&app, TOKEN, list()).await;
+    assert_eq!(all.unwrap().len(), 9);
+    assert_eq!(
+        waits,
+        [Duration::from_millis(500), Duration::from_millis(1000)]
+    );
+
+    fault(&app, "snapshot_list", unavailable, 3).await;
+    let (all, waits) = snapshot_list(&app, TOKEN, list()).await;
+    assert_eq!(all.unwrap_err().status(), Some(503));
+    assert_eq!(waits.len(), 2);
 }
 
 /// A request with the test's token.

@@ -4,6 +4,7 @@ use http::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::endpoint::{from_json, DecodeError};
 use crate::{Description, Endpoint, ServerId, SnapshotCreated, SnapshotName};
 
 /// The body of a create: every field already valid.
@@ -103,8 +104,8 @@ impl Endpoint for SnapshotCreate {
         serde_json::to_vec(&self.body).ok()
     }
 
-    fn decode_success(&self, body: &[u8]) -> Result<SnapshotCreated, serde_json::Error> {
-        serde_json::from_slice(body)
+    fn decode_success(&self, body: &[u8]) -> Result<SnapshotCreated, DecodeError> {
+        from_json(body)
     }
 }
 

@@ -1,5 +1,6 @@
 use http::Method;
 
+use crate::endpoint::DecodeError;
 use crate::{Endpoint, SnapshotId};
 
 /// `DELETE /snapshots/{id}/`: removes the snapshot for good; `204` with an empty body.
@@ -23,7 +24,7 @@ impl Endpoint for SnapshotDelete {
     }
 
     /// Any 2xx is success; a body, if one comes, is ignored.
-    fn decode_success(&self, _body: &[u8]) -> Result<(), serde_json::Error> {
+    fn decode_success(&self, _body: &[u8]) -> Result<(), DecodeError> {
         Ok(())
     }
 }

@@ -1,5 +1,6 @@
 use http::Method;
 
+use crate::endpoint::{from_json, DecodeError};
 use crate::{Endpoint, ServerId, SnapshotPage};
 
 /// `GET /snapshots/[?server_id=N]`: one page of snapshots, optionally of one server. Use
@@ -39,7 +40,7 @@ impl Endpoint for SnapshotList {
         }
     }
 
-    fn decode_success(&self, body: &[u8]) -> Result<SnapshotPage, serde_json::Error> {
-        serde_json::from_slice(body)
+    fn decode_success(&self, body: &[u8]) -> Result<SnapshotPage, DecodeError> {
+        from_json(body)
     }
 }

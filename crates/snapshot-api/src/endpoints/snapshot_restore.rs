@@ -1,5 +1,6 @@
 use http::Method;
 
+use crate::endpoint::{from_json, DecodeError};
 use crate::{Endpoint, RestoreAccepted, SnapshotId};
 
 /// `POST /snapshots/{id}/restore/`: overwrites the snapshot's server with it. Irreversible.
@@ -21,7 +22,7 @@ impl Endpoint for SnapshotRestore {
         format!("/snapshots/{}/restore/", self.snapshot_id)
     }
 
-    fn decode_success(&self, body: &[u8]) -> Result<RestoreAccepted, serde_json::Error> {
-        serde_json::from_slice(body)
+    fn decode_success(&self, body: &[u8]) -> Result<RestoreAccepted, DecodeError> {
+        from_json(body)
     }
 }

@@ -2,11 +2,14 @@
 //! the real binary started on a free port.
 #![allow(dead_code)]
 
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
 use clap::Parser;
-use snapshot_api::{Api, BaseUrl, BearerToken, Endpoint};
+use snapshot_api::endpoints::SnapshotList;
+use snapshot_api::{client, Api, ApiError, BaseUrl, BearerToken, Endpoint, HttpClient, Snapshot};
 use tower::ServiceExt;
 
 pub use snapshot_stress::sim_process::SimProcess;
@@ -78,15 +81,59 @@ pub async fn send(app: &axum::Router, request: http::Request<Vec<u8>>) -> http::
     http::Response::from_parts(parts, bytes.to_vec())
 }
 
-/// The core builds the request, the app answers, the core decodes.
+/// The in-process app as the core's [`HttpClient`]. Retry waits are recorded, not slept:
+/// a test checks them without spending real time.
+pub struct InProcess<'a> {
+    app: &'a axum::Router,
+    pub waits: RefCell<Vec<Duration>>,
+}
+
+impl<'a> InProcess<'a> {
+    pub fn new(app: &'a axum::Router) -> Self {
+        Self {
+            app,
+            waits: RefCell::default(),
+        }
+    }
+}
+
+impl HttpClient for InProcess<'_> {
+    async fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> Result<http::Response<Vec<u8>>, ApiError> {
+        Ok(send(self.app, request).await)
+    }
+
+    async fn sleep(&self, wait: Duration) {
+        self.waits.borrow_mut().push(wait);
+    }
+
+    fn now(&self) -> time::OffsetDateTime {
+        time::OffsetDateTime::now_utc()
+    }
+}
+
+/// One call through the core's client loop: the core builds the request, the app answers,
+/// the core decodes.
 pub async fn call<E: Endpoint>(
     app: &axum::Router,
     token: &str,
     endpoint: &E,
-) -> Result<E::Output, snapshot_api::ApiError> {
-    let api = api(token);
-    let response = send(app, api.request(endpoint).unwrap()).await;
-    api.decode(endpoint, &response)
+) -> Result<E::Output, ApiError> {
+    client::call(&api(token), &InProcess::new(app), endpoint).await
+}
+
+/// Every snapshot `list` selects, through the core's paging and read retries; also the
+/// waits the retries asked for.
+pub async fn snapshot_list(
+    app: &axum::Router,
+    token: &str,
+    list: SnapshotList,
+) -> (Result<Vec<Snapshot>, ApiError>, Vec<Duration>) {
+    let http = InProcess::new(app);
+    let result = client::snapshot_list(&api(token), &http, list).await;
+    (result, http.waits.take())
 }
 
 /// The real binary, listening on a free loopback port.
