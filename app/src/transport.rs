@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use gloo_net::http::RequestBuilder;
+use gloo_net::http::{Method, RequestBuilder};
 use snapshot_api::ApiError;
 use web_sys::{AbortSignal, RequestRedirect};
 
@@ -44,13 +44,17 @@ pub async fn send(
     };
 
     let (parts, body) = request.into_parts();
-    let method = parts
-        .method
-        .as_str()
-        .parse()
-        .map_err(|_| ApiError::Transport {
-            message: format!("unsupported method {}", parts.method),
-        })?;
+    // The API's three methods, matched rather than parsed from text.
+    let method = match parts.method {
+        http::Method::GET => Method::GET,
+        http::Method::POST => Method::POST,
+        http::Method::DELETE => Method::DELETE,
+        _ => {
+            return Err(ApiError::Transport {
+                message: "unsupported method".to_owned(),
+            })
+        }
+    };
     let mut builder = RequestBuilder::new(&parts.uri.to_string())
         .method(method)
         // A redirect is an error, never followed: the token goes to the configured API's

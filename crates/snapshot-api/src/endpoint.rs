@@ -29,23 +29,9 @@ pub trait Endpoint {
     fn decode_success(&self, body: &[u8]) -> Result<Self::Output, DecodeError>;
 }
 
-/// Why a 2xx body could not be read: serde_json's error, and the path of the field it was
-/// at, shown first (`results[3].created_at: invalid type ...`) unless it was the body as a
-/// whole.
-pub type DecodeError = serde_path_to_error::Error<serde_json::Error>;
+pub use crate::json_path::DecodeError;
 
-/// Reads a JSON body as `T`, keeping the path to the failing field.
-///
-/// Success bodies are read through this only: a plain `serde_json::from_slice` of the same
-/// types as well would put a second copy of their decoders in the console's wasm.
+/// Reads a JSON body as `T`; an error names the path of the field it is about.
 pub(crate) fn from_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeError> {
-    let mut json = serde_json::Deserializer::from_slice(body);
-    let mut track = serde_path_to_error::Track::new();
-    let value = T::deserialize(serde_path_to_error::Deserializer::new(
-        &mut json, &mut track,
-    ))
-    // Bytes after the value are an error, as `serde_json::from_slice` says too.
-    .and_then(|value| json.end().map(|()| value));
-    // After a trailing-bytes error the path is empty, so none is shown.
-    value.map_err(|e| serde_path_to_error::Error::new(track.path(), e))
+    serde_json::from_slice(body).map_err(|e| DecodeError::new(body, e))
 }

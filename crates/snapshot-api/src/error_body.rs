@@ -51,15 +51,30 @@ impl ErrorBody {
 }
 
 fn messages(value: Value) -> Vec<String> {
+    let mut out = Vec::new();
+    collect(value, &mut out);
+    out
+}
+
+/// Into one accumulator: iterator adapters over a recursive function made more wasm.
+fn collect(value: Value, out: &mut Vec<String>) {
     match value {
-        Value::String(text) => vec![text],
-        Value::Array(items) => items.into_iter().flat_map(messages).collect(),
-        Value::Null => Vec::new(),
+        Value::String(text) => out.push(text),
+        Value::Array(items) => {
+            for item in items {
+                collect(item, out);
+            }
+        }
         // A nested serializer's errors: the messages, whatever their keys. (Not the object's
         // JSON text: that would bring a JSON writer into the console for one odd case.)
-        Value::Object(map) => map.into_values().flat_map(messages).collect(),
-        Value::Bool(b) => vec![b.to_string()],
-        Value::Number(n) => vec![n.to_string()],
+        Value::Object(map) => {
+            for (_, item) in map {
+                collect(item, out);
+            }
+        }
+        Value::Null => {}
+        Value::Bool(b) => out.push(b.to_string()),
+        Value::Number(n) => out.push(n.to_string()),
     }
 }
 

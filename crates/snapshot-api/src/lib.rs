@@ -28,6 +28,7 @@ mod error;
 mod error_body;
 mod ids;
 mod invalid;
+mod json_path;
 mod model;
 mod name;
 mod paging;
