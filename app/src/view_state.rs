@@ -10,7 +10,7 @@ use crate::model::search::{select, Query, SearchKeys};
 
 /// Rows per page: enough to scan at once, few enough that a large account renders and
 /// filters within a frame (see docs/BENCHMARKS.md).
-pub const PAGE_SIZE: usize = 100;
+pub const PAGE_SIZE: usize = 25;
 
 /// The rows of `total` that page `page` (from 0) shows, clamped to the last page.
 pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
@@ -20,6 +20,9 @@ pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
 }
 
 pub use crate::model::search::Sort;
+
+/// How long typing must pause before the view goes into the URL.
+const URL_WRITE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The view, shared through context. It outlives sign-in, so a user whose token expired keeps
 /// their place.
@@ -49,8 +52,17 @@ impl ViewState {
             false,
         );
         if owns_url {
+            // Written once typing pauses: a history write on every keystroke cost more than
+            // a millisecond of each one.
+            let pending = StoredValue::new(None::<TimeoutHandle>);
             Effect::new(move |_| {
-                write_url(state.server.get(), &state.search.get(), state.sort.get())
+                let (server, search, sort) =
+                    (state.server.get(), state.search.get(), state.sort.get());
+                if let Some(timer) = pending.get_value() {
+                    timer.clear();
+                }
+                let write = move || write_url(server, &search, sort);
+                pending.set_value(set_timeout_with_handle(write, URL_WRITE_DELAY).ok());
             });
         }
         state
@@ -110,10 +122,10 @@ mod tests {
     fn pages_split_the_list_and_clamp_to_the_last() {
         assert_eq!(page_range(0, 0), 0..0);
         assert_eq!(page_range(7, 0), 0..7);
-        assert_eq!(page_range(250, 0), 0..100);
-        assert_eq!(page_range(250, 2), 200..250);
+        assert_eq!(page_range(60, 0), 0..25);
+        assert_eq!(page_range(60, 2), 50..60);
         // A page past the end (the list shrank under the user) shows the last one.
-        assert_eq!(page_range(250, 9), 200..250);
-        assert_eq!(page_range(200, 2), 100..200);
+        assert_eq!(page_range(60, 9), 50..60);
+        assert_eq!(page_range(50, 2), 25..50);
     }
 }

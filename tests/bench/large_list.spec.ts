@@ -9,7 +9,7 @@ import { freshContext, median, RUNS, SITE, writeFigures } from './lib';
 const SERVERS = Number(process.env.BENCH_LARGE_SERVERS ?? 1000);
 const TOTAL = SERVERS * 5;
 /** The rows each page shows at once: the floor renders every snapshot; the console one page. */
-const SHOWN = { console: Math.min(TOTAL, Number(process.env.BENCH_CONSOLE_ROWS ?? 100)), vanilla: TOTAL };
+const SHOWN = { console: Math.min(TOTAL, Number(process.env.BENCH_CONSOLE_ROWS ?? 25)), vanilla: TOTAL };
 /** Typed into the search box, then erased: each keystroke changes the rows shown. */
 const KEYSTROKES = ['9', '99', '999', '99', '9', '', '8', '88', '888', '88', '8', ''];
 

@@ -24,7 +24,7 @@ test('quotas per server, and filtering by server', async ({ page, sim }) => {
   await expect(quotas.getByRole('button', { name: /web-server-01 2 \/ 5/ })).toBeVisible();
   await page.getByLabel('Filter by server').selectOption({ label: 'db-primary-01' });
   await expect(page.getByRole('row')).toHaveCount(1 + 5);
-  expect(page.url()).toContain('server_id=12346');
+  await expect(page).toHaveURL(/server_id=12346/);
   await quotas.getByRole('button', { name: /mail-relay-01/ }).click();
   await expect(page.getByRole('row')).toHaveCount(1 + 2);
   await expect(page.getByLabel('Filter by server')).toHaveValue('12348');
@@ -58,7 +58,7 @@ test('search by name or description, and sort', async ({ page, sim }) => {
   expect(byName).toEqual([...byName].sort());
   await page.getByLabel('Sort').selectOption({ label: 'Size (largest first)' });
   expect((await names()).slice(0, 3)).toEqual(['schema-migration-42', 'nightly-run-3', 'nightly-run-2']);
-  expect(page.url()).toContain('sort=size');
+  await expect(page).toHaveURL(/sort=size/);
 });
 
 test.describe('with no snapshots', () => {

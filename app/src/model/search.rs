@@ -41,21 +41,44 @@ impl Sort {
     }
 }
 
-/// A list's search keys: for each snapshot, its name and description lowercased, made once
-/// per list change.
+/// A list's search keys, made once per list change: each snapshot's name and description
+/// lowercased, and the list's positions in each sort order. A keystroke then filters in the
+/// chosen order, with no lowercasing and no sorting.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SearchKeys(Vec<(String, String)>);
+pub struct SearchKeys {
+    text: Vec<(String, String)>,
+    /// Positions in [`Sort::ALL`]'s order of sorts.
+    orders: [Vec<usize>; 3],
+}
 
 impl SearchKeys {
     pub fn new(list: &[Snapshot]) -> Self {
-        Self(
-            list.iter()
-                .map(|s| {
-                    let description = s.description.as_deref().unwrap_or_default();
-                    (s.name.as_str().to_lowercase(), description.to_lowercase())
-                })
-                .collect(),
-        )
+        let text: Vec<(String, String)> = list
+            .iter()
+            .map(|s| {
+                let description = s.description.as_deref().unwrap_or_default();
+                (s.name.as_str().to_lowercase(), description.to_lowercase())
+            })
+            .collect();
+        let order = |sort: Sort| {
+            let mut order: Vec<usize> = (0..list.len()).collect();
+            match sort {
+                Sort::Newest => order.sort_by(|&a, &b| {
+                    let (a, b) = (&list[a], &list[b]);
+                    b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))
+                }),
+                Sort::Name => order.sort_by(|&a, &b| text[a].0.cmp(&text[b].0)),
+                Sort::Size => order.sort_by_key(|&i| Reverse(list[i].size_mb)),
+            }
+            order
+        };
+        let orders = Sort::ALL.map(order);
+        Self { text, orders }
+    }
+
+    fn order(&self, sort: Sort) -> &[usize] {
+        let at = Sort::ALL.iter().position(|s| *s == sort).unwrap_or(0);
+        &self.orders[at]
     }
 }
 
@@ -71,22 +94,15 @@ pub struct Query<'a> {
 /// The positions in `list` to show for `query`, in order. `keys` are `list`'s.
 pub fn select(list: &[Snapshot], keys: &SearchKeys, query: &Query<'_>) -> Vec<usize> {
     let needle = query.search.trim().to_lowercase();
-    let mut shown: Vec<usize> = (0..list.len().min(keys.0.len()))
-        .filter(|&i| query.server.is_none_or(|id| list[i].server.id == id))
+    keys.order(query.sort)
+        .iter()
+        .copied()
+        .filter(|&i| i < list.len() && query.server.is_none_or(|id| list[i].server.id == id))
         .filter(|&i| {
-            let (name, description) = &keys.0[i];
+            let (name, description) = &keys.text[i];
             needle.is_empty() || name.contains(&needle) || description.contains(&needle)
         })
-        .collect();
-    match query.sort {
-        Sort::Newest => shown.sort_by(|&a, &b| {
-            let (a, b) = (&list[a], &list[b]);
-            b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id))
-        }),
-        Sort::Name => shown.sort_by(|&a, &b| keys.0[a].0.cmp(&keys.0[b].0)),
-        Sort::Size => shown.sort_by_key(|&i| Reverse(list[i].size_mb)),
-    }
-    shown
+        .collect()
 }
 
 #[cfg(test)]
