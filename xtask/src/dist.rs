@@ -18,7 +18,7 @@ pub fn run() -> Result<PathBuf> {
     tools::ensure_console_tools()?;
     cmd::step("Building the release console into dist/");
     let dist = root().join("dist");
-    cmd::run(command(
+    let mut trunk = command(
         "trunk",
         &[
             "build",
@@ -27,9 +27,12 @@ pub fn run() -> Result<PathBuf> {
             "--dist",
             &dist.to_string_lossy(),
         ],
-    ))?;
+    );
+    cmd::run(trunk)?;
     crate::minify::apply(&dist)?;
     let policy = crate::csp::apply(&dist)?;
+    // Last: the compressed copies must be of the files as served.
+    crate::precompress::apply(&dist)?;
     println!(
         "Content-Security-Policy (dist/{}): {policy}",
         crate::csp::CSP_FILE

@@ -8,6 +8,7 @@ mod dist;
 mod fuzz;
 mod minify;
 mod portal;
+mod precompress;
 mod serve;
 mod size;
 mod stress;

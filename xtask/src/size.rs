@@ -2,7 +2,6 @@
 //! brotli (quality 11, as static hosts precompress).
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::cmd::{self, Result};
 
@@ -46,13 +45,9 @@ pub fn report(dist: &Path) -> Result<Vec<Sizes>> {
     );
     for file in &files {
         let raw = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
-        let out = Command::new("gzip")
-            .args(["-9", "-c"])
-            .arg(file)
-            .output()
-            .map_err(|e| format!("cannot run gzip: {e}"))?;
-        let gz = out.stdout.len() as u64;
-        let br = brotli_size(file)?;
+        let gz = crate::precompress::gzip(file)?.len() as u64;
+        let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+        let br = crate::precompress::brotli(&bytes)?.len() as u64;
         raw_total += raw;
         gz_total += gz;
         br_total += br;
@@ -87,17 +82,4 @@ pub fn report(dist: &Path) -> Result<Vec<Sizes>> {
         ));
     }
     Ok(sizes)
-}
-
-/// Bytes of `file` compressed with brotli at quality 11.
-fn brotli_size(file: &Path) -> Result<u64> {
-    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
-    let mut compressed = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut bytes.as_slice(), &mut compressed, &params)
-        .map_err(|e| format!("brotli: {e}"))?;
-    Ok(compressed.len() as u64)
 }

@@ -142,7 +142,15 @@ fn console_policy(dir: &Path, frame_ancestors: &[String]) -> Result<HeaderValue,
 /// The console's files, with its Content-Security-Policy and `no-cache` so a new
 /// `index.html` is never paired with old assets.
 fn console_files(dir: &Path, policy: HeaderValue) -> Router {
-    let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+    // `cargo xtask dist` writes `.br` and `.gz` beside each file; sent when the browser
+    // accepts them, the plain file otherwise.
+    let index = ServeFile::new(dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
     Router::new()
         .fallback_service(files)
         .layer(SetResponseHeaderLayer::overriding(

@@ -240,6 +240,55 @@ async fn serves_the_console_with_index_fallback_but_keeps_api_404s() {
 }
 
 #[tokio::test]
+async fn precompressed_files_are_sent_to_browsers_that_accept_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    write("csp.txt", b"default-src 'none'");
+    write("index.html", b"<title>console</title>");
+    write("index.html.br", b"index as brotli");
+    write("app.wasm", b"\0asm plain");
+    write("app.wasm.br", b"wasm as brotli");
+    write("app.wasm.gz", b"wasm as gzip");
+    let dir_arg = dir.path().display().to_string();
+    let app = app(&["--console-dir", &dir_arg]);
+    let get = |uri: &str, accept: Option<&str>| {
+        let mut builder = Request::builder().uri(uri);
+        if let Some(accept) = accept {
+            builder = builder.header("accept-encoding", accept);
+        }
+        builder.body(Vec::new()).unwrap()
+    };
+    for (accept, encoding, body) in [
+        (
+            Some("gzip, deflate, br, zstd"),
+            Some("br"),
+            &b"wasm as brotli"[..],
+        ),
+        (Some("gzip"), Some("gzip"), b"wasm as gzip"),
+        (None, None, b"\0asm plain"),
+    ] {
+        let r = send(&app, get("/app.wasm", accept)).await;
+        assert_eq!(r.status(), 200, "{accept:?}");
+        assert_eq!(r.body().as_slice(), body, "{accept:?}");
+        assert_eq!(
+            r.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept:?}"
+        );
+        // The type is the file's, whichever copy is sent: browsers compile wasm only as
+        // application/wasm.
+        assert_eq!(r.headers()["content-type"], "application/wasm");
+    }
+    // A deep link falls back to the page, compressed too.
+    let deep = send(&app, get("/servers/12345", Some("br"))).await;
+    assert_eq!(deep.body().as_slice(), b"index as brotli");
+    assert_eq!(deep.headers()["content-encoding"], "br");
+    assert_eq!(deep.headers()["content-type"], "text/html");
+}
+
+#[tokio::test]
 async fn the_console_is_served_with_its_policy_and_security_headers() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "<title>console</title>").unwrap();
