@@ -3,6 +3,7 @@
 //   <div data-snapshot-console data-api-base="https://admin.vps.org/api/v1"></div>
 //   <script type="module" src="PREFIX/embed.js"></script>
 // Paths resolve against this file, so the console can live under any prefix.
+import './stopped.js';
 import init from './snapshot-console.js';
 
 init({ module_or_path: new URL('./snapshot-console_bg.wasm', import.meta.url) });

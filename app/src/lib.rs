@@ -21,6 +21,9 @@ use wasm_bindgen::JsCast;
 /// Mounts the console into the element marked `data-snapshot-console` (or a new one at the
 /// end of `<body>`), reading its configuration from that element and the page's `<meta>` tags.
 pub fn start() {
+    // The release build aborts on a panic before any hook runs (see xtask/src/dist.rs), so the
+    // hook that writes the panic message to the browser's console is for debug builds only.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let document = document();
     let host = document

@@ -101,7 +101,8 @@ type Fixtures = {
   pageErrors: string[];
   /** Content-Security-Policy violations a test expects (all others fail it). */
   expectedCspViolations: number;
-  /** Browser console errors a test provokes on purpose (a hostile server's answers). */
+  /** Browser console errors and page errors a test provokes on purpose (a hostile server's
+   *  answers, a wasm trap). */
   allowedConsoleErrors: RegExp | null;
   cspViolations: void;
   apiRequests: Request[];
@@ -128,7 +129,11 @@ export const test = base.extend<Fixtures>({
   pageErrors: [
     async ({ page, expectedCspViolations, allowedConsoleErrors }, use) => {
       const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('pageerror', (e) => {
+        if (!(allowedConsoleErrors !== null && allowedConsoleErrors.test(e.message))) {
+          errors.push(`pageerror: ${e.message}`);
+        }
+      });
       page.on('console', (m) => {
         const expected = /status of (4\d\d|5\d\d)|net::ERR_/.test(m.text())
           || (expectedCspViolations > 0 && /Content Security Policy/.test(m.text()))

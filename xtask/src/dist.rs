@@ -5,6 +5,28 @@ use std::path::PathBuf;
 use crate::cmd::{self, command, root, Result};
 use crate::tools;
 
+/// The release wasm's std, built with the console (`-Zbuild-std`) so it carries no panic
+/// messages, locations or `Debug` formatting: a panic aborts at once, as a wasm trap, and
+/// `app/embed/stopped.js` tells the user. Only this build sees these variables: the native
+/// crates, the tests and the wasm test build use the stable toolchain as it is.
+///
+/// - `RUSTC_BOOTSTRAP=1` lets this stable toolchain take the unstable flags below.
+/// - Since Rust 1.92 the std feature `panic_immediate_abort` is refused; its successor is
+///   `-Zunstable-options -Cpanic=immediate-abort`, with no std features
+///   (rust-lang/rust#146317). 1.95 takes this form.
+/// - The target's `rustflags` in `.cargo/config.toml` are replaced by this variable, so
+///   `--cfg erase_components` is repeated here.
+const SMALL_STD: [(&str, &str); 4] = [
+    ("RUSTC_BOOTSTRAP", "1"),
+    ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
+    ("CARGO_UNSTABLE_BUILD_STD_FEATURES", ""),
+    (
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+        "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort \
+         -Zlocation-detail=none -Zfmt-debug=none",
+    ),
+];
+
 /// Whether the console crate exists yet.
 pub fn console_exists() -> bool {
     root().join("app").join("Cargo.toml").exists() && root().join("index.html").exists()
@@ -18,6 +40,26 @@ pub fn run() -> Result<PathBuf> {
     tools::ensure_console_tools()?;
     cmd::step("Building the release console into dist/");
     let dist = root().join("dist");
+    // The same build trunk runs next, done here first and online: trunk builds `--offline`,
+    // and std's own dependencies (for `-Zbuild-std`) must be fetched once. Trunk's build then
+    // finds everything built.
+    let mut wasm = command(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "snapshot-console",
+            "--bin",
+            "snapshot-console",
+        ],
+    );
+    for (key, value) in SMALL_STD {
+        wasm.env(key, value);
+    }
+    cmd::run(wasm)?;
     let mut trunk = command(
         "trunk",
         &[
@@ -28,6 +70,9 @@ pub fn run() -> Result<PathBuf> {
             &dist.to_string_lossy(),
         ],
     );
+    for (key, value) in SMALL_STD {
+        trunk.env(key, value);
+    }
     cmd::run(trunk)?;
     crate::minify::apply(&dist)?;
     let policy = crate::csp::apply(&dist)?;

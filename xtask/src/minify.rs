@@ -11,14 +11,16 @@ use sha2::{Digest, Sha384};
 use crate::cmd::{self, command, Result};
 use crate::tools;
 
-/// The files minified, by their names in `dist/`.
+/// The files minified, by their names in `dist/`, whose `integrity` trunk wrote.
 const FILES: [&str; 3] = ["snapshot-console.js", "console.css", "page.css"];
+/// Files trunk copies as they are (no `integrity` to renew).
+const COPIED: [&str; 2] = ["embed.js", "stopped.js"];
 
 pub fn apply(dist: &Path) -> Result {
     let esbuild = tools::esbuild();
     let index_path = dist.join("index.html");
     let mut index = std::fs::read_to_string(&index_path).map_err(|e| e.to_string())?;
-    for name in FILES {
+    for name in COPIED.into_iter().chain(FILES) {
         let file = dist.join(name).display().to_string();
         let out = format!("--outfile={file}");
         cmd::run(command(
@@ -31,8 +33,10 @@ pub fn apply(dist: &Path) -> Result {
                 &out,
             ],
         ))?;
-        let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
-        index = with_integrity(&index, name, &bytes)?;
+        if FILES.contains(&name) {
+            let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
+            index = with_integrity(&index, name, &bytes)?;
+        }
     }
     std::fs::write(&index_path, index).map_err(|e| e.to_string())
 }

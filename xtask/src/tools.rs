@@ -37,6 +37,7 @@ pub fn path_with_tools() -> OsString {
 /// Everything trunk needs to build the console offline.
 pub fn ensure_console_tools() -> Result {
     ensure_wasm_target()?;
+    ensure_rust_src()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
     ensure_wasm_opt()?;
@@ -87,6 +88,24 @@ pub fn ensure_wasm_target() -> Result {
     if !installed {
         cmd::step(&format!("Installing the {WASM_TARGET} target"));
         cmd::run(command("rustup", &["target", "add", WASM_TARGET]))?;
+    }
+    Ok(())
+}
+
+/// The std sources, which the release wasm build compiles with its own flags
+/// (`-Zbuild-std`, see `dist.rs`).
+pub fn ensure_rust_src() -> Result {
+    let installed = cmd::command("rustup", &["component", "list", "--installed"])
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.trim() == "rust-src")
+        })
+        .unwrap_or(false);
+    if !installed {
+        cmd::step("Installing rust-src (std's sources, for the release wasm build)");
+        cmd::run(command("rustup", &["component", "add", "rust-src"]))?;
     }
     Ok(())
 }
