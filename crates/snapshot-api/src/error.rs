@@ -114,12 +114,7 @@ impl RetryAfter {
         if let Ok(seconds) = value.parse() {
             return Some(Self::Seconds(seconds));
         }
-        let format = time::macros::format_description!(
-            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-        );
-        time::PrimitiveDateTime::parse(value, format)
-            .ok()
-            .map(|at| Self::At(at.assume_utc()))
+        crate::datetime::parse_http_date(value).map(Self::At)
     }
 }
 

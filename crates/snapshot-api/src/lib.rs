@@ -22,6 +22,7 @@
 mod api;
 mod base_url;
 pub mod client;
+mod datetime;
 mod endpoint;
 pub mod endpoints;
 mod error;

@@ -32,7 +32,7 @@ pub struct Snapshot {
     #[serde(default)]
     pub size_mb: Option<u64>,
     /// When it was taken (RFC 3339).
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::datetime::rfc3339")]
     pub created_at: OffsetDateTime,
     /// The optional note given at creation.
     #[serde(default)]
@@ -87,7 +87,7 @@ pub struct RestoredSnapshot {
     /// Its name.
     pub name: String,
     /// When it was taken.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::datetime::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
