@@ -27,3 +27,15 @@ test.describe('an injected inline script', () => {
     expect(await page.evaluate(() => (window as any).__cspViolations[0])).toMatch(/^script-src/);
   });
 });
+
+test('a cold load fetches the wasm and its glue once each: the preloads are used', async ({ page, sim }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const unused: string[] = [];
+  page.on('console', (m) => { if (/preloaded using link preload but not used/.test(m.text())) unused.push(m.text()); });
+  await signIn(page, sim);
+  await expect(page.getByRole('table', { name: 'Snapshots' })).toBeVisible();
+  expect(fetched.filter((p) => p.endsWith('/snapshot-console_bg.wasm'))).toHaveLength(1);
+  expect(fetched.filter((p) => p.endsWith('/snapshot-console.js'))).toHaveLength(1);
+  expect(unused).toEqual([]);
+});

@@ -5,8 +5,10 @@ use std::path::Path;
 
 use crate::cmd::{self, Result};
 
-/// The console's budget for wasm + JS + CSS after gzip -9.
-const BUDGET_GZIP_BYTES: u64 = 250 * 1024;
+/// The console's budget for wasm + JS + CSS after gzip -9: the size the weight work reached
+/// (218.4 KB) plus 10 %, so the next feature has room and a regression beyond that fails CI.
+/// The bench's bundle row shows it too.
+pub const BUDGET_GZIP_BYTES: u64 = 240 * 1024;
 
 /// One file's bytes: raw, gzip -9 and brotli.
 #[derive(Clone, Debug, serde::Serialize)]
