@@ -95,6 +95,10 @@ impl HttpClient for Call<'_> {
         if !request.method().is_idempotent() && self.client.config.idempotency_keys {
             request.headers_mut().insert(IDEMPOTENCY_KEY, fresh_key()?);
         }
+        // A signed-in tab's first list read may be under way already (index.html).
+        if let Some(early) = transport::take_early(&request).await {
+            return early;
+        }
         transport::send(request, &self.cancel).await
     }
 

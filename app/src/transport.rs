@@ -4,8 +4,11 @@
 
 use std::time::Duration;
 
-use gloo_net::http::{Method, RequestBuilder};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use js_sys::Reflect;
 use snapshot_api::ApiError;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestRedirect};
 
 /// How long a read may take, body included.
@@ -73,6 +76,14 @@ pub async fn send(
     }
     .map_err(failed)?;
     let response = request.send().await.map_err(failed)?;
+    read(response, failed).await
+}
+
+/// Status, the header the core reads, and the body bytes of `response`.
+async fn read(
+    response: Response,
+    failed: impl Fn(gloo_net::Error) -> ApiError,
+) -> Result<http::Response<Vec<u8>>, ApiError> {
     let mut out = http::Response::builder().status(response.status());
     // Only the header the core reads; a named constant keeps http's header-name parser
     // (17 KB of wasm) out of the bundle.
@@ -83,4 +94,35 @@ pub async fn send(
     out.body(bytes).map_err(|e| ApiError::Transport {
         message: e.to_string(),
     })
+}
+
+/// Where `index.html` leaves the first list read it started while the wasm loaded.
+const EARLY_LIST: &str = "__snapshotConsoleEarlyList";
+
+/// The answer to `request` if the page already sent it (the first list read of a signed-in
+/// tab, started by `index.html` before the wasm loaded). Looked at once, then forgotten:
+/// `None` for any later request, another URL, or an early read that failed (the console
+/// then sends its own).
+pub async fn take_early(
+    request: &http::Request<Vec<u8>>,
+) -> Option<Result<http::Response<Vec<u8>>, ApiError>> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str(EARLY_LIST);
+    let early = Reflect::get(&window, &key)
+        .ok()
+        .filter(JsValue::is_object)?;
+    let _ = Reflect::delete_property(&window, &key);
+    let url = Reflect::get(&early, &"url".into()).ok()?.as_string()?;
+    if request.method() != http::Method::GET || url != request.uri().to_string() {
+        return None;
+    }
+    let promise: js_sys::Promise = Reflect::get(&early, &"response".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let response: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    let failed = |e: gloo_net::Error| ApiError::Transport {
+        message: e.to_string(),
+    };
+    Some(read(Response::from(response), failed).await)
 }

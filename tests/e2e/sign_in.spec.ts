@@ -104,3 +104,17 @@ test('the token lives in one sessionStorage key and nowhere else', async ({ page
   expect(logged.join('\n')).not.toContain(TOKEN);
   expect(sim.logs.join('')).not.toContain(TOKEN);
 });
+
+test('a signed-in tab reads its list while the wasm loads, and only once', async ({ page, sim, apiRequests }) => {
+  await page.addInitScript((t) => sessionStorage.setItem('snapshot-console.token', t), TOKEN);
+  const order: string[] = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/snapshots/') order.push('list sent'); });
+  page.on('requestfinished', (r) => { if (r.url().endsWith('_bg.wasm')) order.push('wasm loaded'); });
+  await page.goto(sim.url('/'));
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  expect(order).toEqual(['list sent', 'wasm loaded']);
+  expect(apiRequests.filter((r) => r.method() === 'GET')).toHaveLength(1);
+  // Only the first read is the page's: a refresh is the console's own.
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(() => apiRequests.filter((r) => r.method() === 'GET').length).toBe(2);
+});
