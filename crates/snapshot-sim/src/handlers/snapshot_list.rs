@@ -26,9 +26,11 @@ pub async fn snapshot_list(
         SimError::BadRequest(body)
     })?;
     // As with django-filter, an empty value means no filter and a bad one is a field error.
-    let server_id = match query.server_id.as_deref().map(str::trim) {
+    // Only a truly empty one: Django's IntegerField takes " 12 " but refuses a value of
+    // nothing but spaces ("\x0c" is not one of its empty values, and `int()` refuses it).
+    let server_id = match query.server_id.as_deref() {
         None | Some("") => None,
-        Some(text) => Some(text.parse::<ServerId>().map_err(|e| {
+        Some(text) => Some(text.trim().parse::<ServerId>().map_err(|e| {
             let mut body = ErrorBody::default();
             body.fields
                 .insert("server_id".to_owned(), vec![e.to_string()]);
