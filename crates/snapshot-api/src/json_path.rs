@@ -49,13 +49,12 @@ fn offset(json: &[u8], line: usize, column: usize) -> usize {
     if line == 0 {
         return 0;
     }
-    let start = json
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .nth(line.wrapping_sub(2))
-        .map_or(0, |(i, _)| i + 1);
-    let start = if line == 1 { 0 } else { start };
+    // The lines before `line`, each with its newline.
+    let start: usize = json
+        .split(|b| *b == b'\n')
+        .take(line - 1)
+        .map(|l| l.len() + 1)
+        .sum();
     (start + column).min(json.len())
 }
 
