@@ -1,4 +1,5 @@
-//! The measures taken in Debian's Chromium by Playwright (tests/bench/): cold load, the
+//! The measures taken in Debian's Chromium by Playwright (tests/bench/): cold load (on
+//! loopback and on Lighthouse's mobile profile), wasm compile and instantiate, Lighthouse, the
 //! 5,000-snapshot list and network requests, each against the vanilla floor where it has one.
 
 use std::path::Path;
@@ -19,6 +20,8 @@ pub fn run(
 ) -> Result<Vec<Row>> {
     tools::ensure_apt("chromium", &["chromium"])?;
     tools::ensure_npm_packages(&root().join("tests"), "playwright")?;
+    // An older checkout's node_modules may predate Lighthouse in the lock file.
+    tools::ensure_npm_packages(&root().join("tests"), "lighthouse")?;
     cmd::step("Console against the vanilla floor (Playwright, Debian's Chromium)");
     let mut playwright = command("npx", &["playwright", "test", "--project=bench"]);
     playwright
@@ -31,6 +34,9 @@ pub fn run(
     cmd::run(playwright)?;
 
     let cold = read(out, "cold_load", raw)?;
+    let mobile = read(out, "cold_load_mobile", raw)?;
+    let wasm = read(out, "wasm_start", raw)?;
+    let lighthouse = read(out, "lighthouse", raw)?;
     let large = read(out, "large_list", raw)?;
     let network = read(out, "network", raw)?;
     let spec = |name: &str| format!("cargo xtask bench (tests/bench/{name}.spec.ts)");
@@ -53,6 +59,57 @@ pub fn run(
         ))
         .ratio(ratio)
         .met(ratio <= 1.3),
+    );
+
+    let ratio = num(&mobile, "/ratio");
+    rows.push(
+        Row::new(
+            &format!(
+                "the same cold load on Lighthouse's mobile profile (1.6 Mbps, 150 ms RTT, CPU 4×; median of {})",
+                num(&mobile, "/runs")
+            ),
+            "ratio ≤ 1.5",
+            &spec("cold_load"),
+        )
+        .figure(ms(num(&mobile, "/console_median_ms")))
+        .against(format!(
+            "vanilla floor {}",
+            ms(num(&mobile, "/vanilla_median_ms"))
+        ))
+        .ratio(ratio)
+        .met(ratio <= 1.5),
+    );
+
+    rows.push(
+        Row::new(
+            &format!(
+                "wasm compile + instantiate, bytes in memory (median of {})",
+                num(&wasm, "/runs")
+            ),
+            "(reported)",
+            &spec("wasm_start"),
+        )
+        .figure(format!(
+            "{} + {}; CPU 4×: {} + {}",
+            ms(num(&wasm, "/cpu_1x/compile_median_ms")),
+            ms(num(&wasm, "/cpu_1x/instantiate_median_ms")),
+            ms(num(&wasm, "/cpu_4x/compile_median_ms")),
+            ms(num(&wasm, "/cpu_4x/instantiate_median_ms"))
+        )),
+    );
+
+    let score = num(&lighthouse, "/score_median");
+    rows.push(
+        Row::new(
+            &format!(
+                "Lighthouse performance, sign-in screen, mobile (median of {})",
+                num(&lighthouse, "/runs")
+            ),
+            "≥ 95",
+            &spec("lighthouse"),
+        )
+        .figure(format!("{score:.0}"))
+        .met(score >= 95.0),
     );
 
     let snapshots = count(num(&large, "/snapshots"));

@@ -77,7 +77,7 @@ pub fn run(smoke: bool) -> Result {
     let sim_bin = build_simulator(scale.sim_profile)?;
 
     let mut raw = serde_json::Map::new();
-    let mut rows = vec![bundle_row(&sizes)];
+    let mut rows = bundle_rows(&sizes);
     raw.insert(
         "bundle".to_owned(),
         serde_json::to_value(&sizes).map_err(|e| e.to_string())?,
@@ -120,21 +120,29 @@ fn build_simulator(profile: &str) -> Result<PathBuf> {
     Ok(root().join("target").join(folder).join("snapshot-sim"))
 }
 
-fn bundle_row(sizes: &[size::Sizes]) -> Row {
+fn bundle_rows(sizes: &[size::Sizes]) -> Vec<Row> {
     let total = sizes.last().expect("size::report ends with the total");
-    Row::new(
-        "bundle: wasm + JS + CSS, gzip -9",
-        "≤ 150 KB",
-        "cargo xtask size",
-    )
-    .figure(format!(
-        "{} (raw {}, brotli {})",
-        kb(total.gzip as f64),
-        kb(total.raw as f64),
-        kb(total.brotli as f64)
-    ))
-    .against(format!("CI budget {}", kb(size::BUDGET_GZIP_BYTES as f64)))
-    .met(total.gzip <= 150 * 1024)
+    vec![
+        Row::new(
+            "bundle: wasm + JS + CSS, gzip -9",
+            "≤ 150 KB",
+            "cargo xtask size",
+        )
+        .figure(format!(
+            "{} (raw {})",
+            kb(total.gzip as f64),
+            kb(total.raw as f64)
+        ))
+        .against(format!("CI budget {}", kb(size::BUDGET_GZIP_BYTES as f64)))
+        .met(total.gzip <= 150 * 1024),
+        Row::new(
+            "bundle: wasm + JS + CSS, brotli q11 (what `cargo xtask dist` precompresses)",
+            "≤ 120 KB",
+            "cargo xtask size",
+        )
+        .figure(kb(total.brotli as f64))
+        .met(total.brotli <= 120 * 1024),
+    ]
 }
 
 /// This machine, as the report names it.
