@@ -8,7 +8,7 @@ use snapshot_api::{
 };
 
 use super::notice::{Notice, Tone};
-use super::search::SearchKeys;
+use super::search::{positions_by, SearchKeys};
 use crate::messages;
 
 /// How long after a confirmed restore the console takes the server to be restoring: the API
@@ -211,14 +211,15 @@ impl Model {
     /// Every server the console knows: the list's, by name, then configured ones.
     pub fn servers(&self) -> Vec<ServerRef> {
         let mut seen = HashSet::new();
-        let mut servers: Vec<ServerRef> = self
+        let listed: Vec<&ServerRef> = self
             .list
             .snapshots()
             .iter()
             .filter(|s| seen.insert(s.server.id))
-            .map(|s| s.server.clone())
+            .map(|s| &s.server)
             .collect();
-        servers.sort_by(|a, b| a.name.cmp(&b.name));
+        let by_name = positions_by(listed.len(), &|a, b| listed[a].name.cmp(&listed[b].name));
+        let mut servers: Vec<ServerRef> = by_name.into_iter().map(|i| listed[i].clone()).collect();
         servers.extend(
             self.extra_servers
                 .iter()

@@ -260,10 +260,14 @@ impl ApiError {
                 detail: r_opt(detail),
             },
             Self::Validation { fields, non_field } => Self::Validation {
+                // Inserted one by one: `collect` into a map would sort a vector first, and
+                // that sort is a copy of its own in the wasm.
                 fields: fields
                     .into_iter()
-                    .map(|(field, messages)| (r(field), messages.into_iter().map(r).collect()))
-                    .collect(),
+                    .fold(BTreeMap::new(), |mut map, (field, messages)| {
+                        map.insert(r(field), messages.into_iter().map(r).collect());
+                        map
+                    }),
                 non_field: non_field.into_iter().map(r).collect(),
             },
             Self::LimitReached { detail } => Self::LimitReached { detail: r(detail) },
