@@ -56,7 +56,10 @@ pub struct SnapshotPage {
 }
 
 /// The `201` answer to a create: the new snapshot (status `in_progress`) and a message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read by [`crate::endpoints::SnapshotCreate`]'s decoder, not derived: `#[serde(flatten)]`
+/// buffers the body and carries a second decoder of [`Snapshot`] (3 KB of wasm).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SnapshotCreated {
     /// The snapshot as it now stands.
     #[serde(flatten)]

@@ -76,6 +76,23 @@ fn create_201() {
 }
 
 #[test]
+fn create_201_message_is_optional_and_checked() {
+    let snapshot = r#""id": 803, "server": {"id": 1, "name": "s"}, "name": "n", "status": "in_progress", "created_at": "2025-01-15T18:30:00Z""#;
+    let without = format!("{{{snapshot}}}");
+    let created = api()
+        .decode(&create(), &response(201, without.as_bytes()))
+        .unwrap();
+    assert_eq!(created.snapshot.id.get(), 803);
+    assert_eq!(created.message, None);
+
+    let wrong = format!(r#"{{{snapshot}, "message": 7}}"#);
+    let err = api()
+        .decode(&create(), &response(201, wrong.as_bytes()))
+        .unwrap_err();
+    assert!(err.to_string().contains("message"), "{err}");
+}
+
+#[test]
 fn create_400_field_errors_are_per_field() {
     let body = br#"{"name": ["Use only letters, digits, hyphens (-) and underscores (_); a space is not allowed."]}"#;
     let err = api().decode(&create(), &response(400, body)).unwrap_err();

@@ -105,7 +105,16 @@ impl Endpoint for SnapshotCreate {
     }
 
     fn decode_success(&self, body: &[u8]) -> Result<SnapshotCreated, DecodeError> {
-        from_json(body)
+        /// The field the answer has beside the snapshot's own.
+        #[derive(Deserialize)]
+        struct Message {
+            #[serde(default)]
+            message: Option<String>,
+        }
+        // The same body read twice: as the snapshot (other fields ignored), then its message.
+        let snapshot = from_json(body)?;
+        let Message { message } = from_json(body)?;
+        Ok(SnapshotCreated { snapshot, message })
     }
 }
 
