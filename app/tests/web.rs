@@ -12,6 +12,25 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The search's lowercasing goes to the browser's `toLowerCase` for non-ASCII text; it must
+/// give what std's Unicode mapping gives (the model's native tests use std's).
+#[wasm_bindgen_test]
+fn search_lowercasing_in_the_browser_matches_unicode() {
+    use snapshot_console::model::search::lowercase;
+    for text in [
+        "Backup-DB_01",
+        "ČIŠĆENJE Đ Ž",
+        "ПРИЈЕ НАДОГРАДЊЕ",
+        "ΟΔΟΣ Σ",
+        "İSTANBUL",
+        "Straße ẞ",
+        "ব্যাকআপ",
+        "快照 ABC",
+    ] {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+    }
+}
+
 fn storage() -> web_sys::Storage {
     web_sys::window()
         .unwrap()

@@ -57,7 +57,7 @@ impl SearchKeys {
             .iter()
             .map(|s| {
                 let description = s.description.as_deref().unwrap_or_default();
-                (s.name.as_str().to_lowercase(), description.to_lowercase())
+                (lowercase(s.name.as_str()), lowercase(description))
             })
             .collect();
         let order = |sort: Sort| {
@@ -90,6 +90,20 @@ pub(crate) fn positions_by(len: usize, by: &dyn Fn(usize, usize) -> Ordering) ->
     positions
 }
 
+/// `text` lowercased by Unicode's default case mapping, so "ČIŠĆENJE" finds "čišćenje".
+/// ASCII (every name, most descriptions) is done here; in the wasm, other text goes to the
+/// browser's `toLowerCase`, which applies the same mapping: std's `to_lowercase` would carry
+/// its Unicode tables, 7.3 KB of the gzipped bundle. Natively, for the model's tests, std's.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    #[cfg(target_family = "wasm")]
+    return js_sys::JsString::from(text).to_lower_case().into();
+    #[cfg(not(target_family = "wasm"))]
+    return text.to_lowercase();
+}
+
 /// What the user filters by and sorts with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query<'a> {
@@ -101,7 +115,7 @@ pub struct Query<'a> {
 
 /// The positions in `list` to show for `query`, in order. `keys` are `list`'s.
 pub fn select(list: &[Snapshot], keys: &SearchKeys, query: &Query<'_>) -> Vec<usize> {
-    let needle = query.search.trim().to_lowercase();
+    let needle = lowercase(query.search.trim());
     keys.order(query.sort)
         .iter()
         .copied()
@@ -138,6 +152,7 @@ mod tests {
             snapshot(1, 10, "Alpha-db", "Before MIGRATION", Some(5), 1),
             snapshot(2, 10, "beta", "nightly", Some(50), 3),
             snapshot(3, 20, "gamma_migration", "", None, 2),
+            snapshot(4, 20, "delta", "ČIŠĆENJE diska", None, 4),
         ]
     }
 
@@ -174,7 +189,8 @@ mod tests {
         );
         assert_eq!(run(None, "NIGHT", Sort::Newest), ["beta"]);
         assert_eq!(run(None, "nothing", Sort::Newest), Vec::<String>::new());
-        assert_eq!(run(None, "", Sort::Newest).len(), 3);
+        assert_eq!(run(None, "čišćenje", Sort::Newest), ["delta"]);
+        assert_eq!(run(None, "", Sort::Newest).len(), 4);
     }
 
     #[test]
@@ -187,16 +203,16 @@ mod tests {
     fn sorts_by_age_name_and_size() {
         assert_eq!(
             run(None, "", Sort::Newest),
-            ["beta", "gamma_migration", "Alpha-db"]
+            ["delta", "beta", "gamma_migration", "Alpha-db"]
         );
         assert_eq!(
             run(None, "", Sort::Name),
-            ["Alpha-db", "beta", "gamma_migration"]
+            ["Alpha-db", "beta", "delta", "gamma_migration"]
         );
         // Unknown sizes (in progress) go last.
         assert_eq!(
             run(None, "", Sort::Size),
-            ["beta", "Alpha-db", "gamma_migration"]
+            ["beta", "Alpha-db", "gamma_migration", "delta"]
         );
     }
 
