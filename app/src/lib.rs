@@ -6,6 +6,7 @@ pub mod client;
 pub mod components;
 pub mod config;
 pub mod format;
+pub mod i18n;
 pub mod messages;
 pub mod model;
 pub mod session;

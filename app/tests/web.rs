@@ -31,6 +31,21 @@ fn search_lowercasing_in_the_browser_matches_unicode() {
     }
 }
 
+/// The console carries CLDR's plural rules for its six locales (the model runs natively);
+/// they must agree with the browser's `Intl.PluralRules` for every count it will show.
+#[wasm_bindgen_test]
+fn plural_rules_match_the_browsers() {
+    use snapshot_console::i18n::Locale;
+    for locale in Locale::ALL {
+        let tags = js_sys::Array::of1(&locale.tag().into());
+        let rules = js_sys::Intl::PluralRules::new(&tags, &js_sys::Object::new());
+        for n in 0..=1000u64 {
+            let browser = String::from(rules.select(n as f64));
+            assert_eq!(locale.plural(n).name(), browser, "{} {n}", locale.tag());
+        }
+    }
+}
+
 fn storage() -> web_sys::Storage {
     web_sys::window()
         .unwrap()

@@ -1,0 +1,64 @@
+//! Every text the console shows, as one typed key set with its English text. Other locales
+//! live in `app/locales/<tag>.json`, keyed by [`Key::id`]; a test fails when a file misses a
+//! key, has one the enum lacks, or uses a placeholder the English text does not.
+
+/// The English text of a key: one text, or a plural's forms for `{count}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum English {
+    Text(&'static str),
+    Plural {
+        one: &'static str,
+        other: &'static str,
+    },
+}
+
+const fn text(text: &'static str) -> English {
+    English::Text(text)
+}
+
+#[allow(dead_code)] // The first plural key lands with the views that count.
+const fn plural(one: &'static str, other: &'static str) -> English {
+    English::Plural { one, other }
+}
+
+macro_rules! keys {
+    ($($variant:ident = $id:literal => $en:expr,)*) => {
+        /// A text of the console.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $($variant,)*
+        }
+
+        impl Key {
+            /// Every key, in the order of the English table.
+            pub const ALL: &'static [Key] = &[$(Key::$variant,)*];
+
+            /// Its name in the locale files.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Key::$variant => $id,)*
+                }
+            }
+
+            /// Its English text, which ships inside the wasm.
+            pub fn en(self) -> English {
+                match self {
+                    $(Key::$variant => $en,)*
+                }
+            }
+        }
+    };
+}
+
+keys! {
+    AppName = "app.name" => text("Snapshot Console"),
+    LanguageLabel = "language.label" => text("Language"),
+    LanguageNotLoaded = "language.not_loaded" => text("The {language} texts could not be loaded, so the console is shown in English."),
+    SignInLede = "sign_in.lede" => text("Sign in with an API token to list, create, restore and delete server snapshots."),
+    SignInToken = "sign_in.token" => text("API token"),
+    SignInButton = "sign_in.button" => text("Sign in"),
+    SignInTokenHelp = "sign_in.token_help" => text("The token stays in this browser tab only (session storage) and is removed when you sign out or close the tab."),
+    SignInSignedOut = "sign_in.signed_out" => text("You have signed out. The token was removed from this tab."),
+    SignInRefused = "sign_in.refused" => text("The API refused that token. Check that it is complete and still valid, then try again."),
+    SignInExpired = "sign_in.expired" => text("Your session has ended: the API no longer accepts the token. Sign in again to carry on where you were."),
+}

@@ -1,0 +1,15 @@
+//! The console's languages: the six locales, their plural rules, the typed key set with its
+//! English text, and the catalogs read from `app/locales/<tag>.json`.
+
+mod catalog;
+mod keys;
+mod locale;
+mod plural;
+
+pub use catalog::{fill, Catalog, Problem};
+pub use keys::{English, Key};
+pub use locale::Locale;
+pub use plural::Category;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,88 @@
+//! The shipped locale files against the key set, and the checker against broken files.
+
+use super::*;
+
+/// Each shipped file, read from the source tree as trunk copies it into `dist/locales/`.
+fn shipped(locale: Locale) -> Vec<u8> {
+    let path = format!(
+        "{}/locales/{}.json",
+        env!("CARGO_MANIFEST_DIR"),
+        locale.tag()
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn every_shipped_locale_has_every_key_and_nothing_else() {
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        let (catalog, problems) = Catalog::parse(locale, &shipped(locale)).unwrap();
+        assert_eq!(problems, [], "{}.json", locale.tag());
+        for &key in Key::ALL {
+            assert!(
+                !catalog.text(key).is_empty(),
+                "{}: {}",
+                locale.tag(),
+                key.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_locale_file_is_shipped_for_a_locale_the_console_lacks() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(tag) = name.strip_suffix(".json") else {
+            continue;
+        };
+        let locale = Locale::from_tag(tag).unwrap_or_else(|| panic!("{name}: no such locale"));
+        assert_eq!(locale.tag(), tag, "{name}");
+        assert_ne!(
+            locale,
+            Locale::En,
+            "English ships in the wasm, not as a file"
+        );
+    }
+}
+
+#[test]
+fn a_missing_an_unknown_and_a_misplaced_key_are_each_reported_and_fall_back() {
+    let json = r#"{
+        "app.name": "Konzola",
+        "sign_in.button": "Prijava {user}",
+        "language.label": {"one": "x", "few": "y", "other": "z"},
+        "made.up": "?"
+    }"#;
+    let (catalog, problems) = Catalog::parse(Locale::Bs, json.as_bytes()).unwrap();
+    assert!(problems.contains(&Problem::Placeholder("sign_in.button", "user".into())));
+    assert!(problems.contains(&Problem::Shape("language.label")));
+    assert!(problems.contains(&Problem::Unknown("made.up".into())));
+    assert!(problems.contains(&Problem::Missing("sign_in.token")));
+    assert_eq!(catalog.text(Key::AppName), "Konzola");
+    assert_eq!(catalog.text(Key::SignInButton), "Sign in");
+    assert_eq!(catalog.text(Key::LanguageLabel), "Language");
+}
+
+#[test]
+fn a_file_that_is_not_an_object_is_refused() {
+    for body in [&b""[..], b"[]", b"\"x\"", b"{", b"<html>"] {
+        assert!(Catalog::parse(Locale::St, body).is_err());
+    }
+}
+
+#[test]
+fn english_is_the_key_table_itself() {
+    let english = Catalog::english();
+    assert_eq!(english.locale(), Locale::En);
+    assert_eq!(english.text(Key::SignInButton), "Sign in");
+}
+
+#[test]
+fn placeholders_are_filled_by_name() {
+    let text = Catalog::english().text(Key::LanguageNotLoaded).to_owned();
+    assert_eq!(
+        fill(&text, &[("language", "Bosanski")]),
+        "The Bosanski texts could not be loaded, so the console is shown in English."
+    );
+}
