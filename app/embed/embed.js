@@ -6,4 +6,8 @@
 import './stopped.js';
 import init from './snapshot-console.js';
 
+// The console fetches its other languages' texts from locales/ beside this file.
+const host = document.querySelector('[data-snapshot-console]');
+if (host && !host.dataset.assetBase) host.dataset.assetBase = new URL('./', import.meta.url).href;
+
 init({ module_or_path: new URL('./snapshot-console_bg.wasm', import.meta.url) });

@@ -10,6 +10,7 @@ use snapshot_api::{BaseUrl, ServerId, UrlParser};
 use wasm_bindgen::JsCast;
 
 use crate::browser_url::BrowserUrl;
+use crate::i18n::Locale;
 
 /// How this instance of the console is set up.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,13 +26,22 @@ pub struct Config {
     /// it): then each confirmed create and restore carries a fresh key. Off by default, as a
     /// refused preflight would break every write.
     pub idempotency_keys: bool,
+    /// The language the host asks for (`data-lang`); it wins over every other choice.
+    pub lang: Option<Locale>,
+    /// Whether the language menu shows: always on its own page, on a host page only with
+    /// `data-lang-menu`.
+    pub lang_menu: bool,
+    /// Where the console's files are (`data-asset-base`, set by embed.js to its own folder);
+    /// locale files are fetched from `locales/` there. The page's own folder by default.
+    pub asset_base: Option<String>,
 }
 
 impl Config {
     /// The default API base: the console's own origin.
     pub const DEFAULT_API_BASE: &'static str = "/api/v1";
 
-    /// Reads `data-api-base`, `data-server-id`, `data-idempotency-keys` and `data-url-state`
+    /// Reads `data-api-base`, `data-server-id`, `data-idempotency-keys`, `data-lang`,
+    /// `data-lang-menu`, `data-asset-base` and `data-url-state`
     /// from `host`, falling back to `<meta name="snapshot-console:…">` in the `<head>`.
     /// Refuses to start when the page has more than one mount element: injected markup could
     /// otherwise name the API.
@@ -96,6 +106,10 @@ impl Config {
             pinned_server,
             owns_url,
             idempotency_keys,
+            // An unknown language is no choice: the browser's preferences decide.
+            lang: given("lang").and_then(|tag| Locale::from_tag(&tag)),
+            lang_menu: owns_url || setting("lang-menu").is_some(),
+            asset_base: given("asset-base"),
         })
     }
 }
@@ -187,5 +201,15 @@ mod tests {
                 .idempotency_keys
         );
         assert!(parse(&[("idempotency-keys", "yes please")]).is_err());
+    }
+
+    #[test]
+    fn the_host_names_the_language_and_opts_into_the_menu() {
+        let config = parse(&[]).unwrap();
+        assert_eq!((config.lang, config.lang_menu), (None, false));
+        let config = parse(&[("lang", "bs"), ("lang-menu", "")]).unwrap();
+        assert_eq!((config.lang, config.lang_menu), (Some(Locale::Bs), true));
+        // A language the console does not speak leaves the choice to the browser.
+        assert_eq!(parse(&[("lang", "fr")]).unwrap().lang, None);
     }
 }

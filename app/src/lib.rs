@@ -7,6 +7,7 @@ pub mod components;
 pub mod config;
 pub mod format;
 pub mod i18n;
+pub mod language;
 pub mod messages;
 pub mod model;
 pub mod session;

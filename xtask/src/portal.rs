@@ -136,7 +136,12 @@ mod tests {
     #[test]
     fn the_example_portal_has_no_inline_code() {
         let portal = crate::cmd::root().join("examples").join("portal");
-        for page in ["index.html", "billing.html", "bootstrap.html"] {
+        for page in [
+            "index.html",
+            "billing.html",
+            "bootstrap.html",
+            "bosanski.html",
+        ] {
             let html = std::fs::read_to_string(portal.join(page)).unwrap();
             assert_eq!(inline_code(&html), None, "{page}");
         }

@@ -13,6 +13,8 @@ use super::toolbar::Toolbar;
 use crate::client::Client;
 use crate::config::Config;
 use crate::format;
+use crate::i18n::Key;
+use crate::language::{Language, LanguageMenu};
 use crate::session::Session;
 use crate::store::Store;
 use crate::toasts::Toasts;
@@ -33,6 +35,7 @@ pub struct Clock(pub RwSignal<f64>);
 /// The whole console: sign-in, or the list with its dialogs.
 #[component]
 pub fn Console(config: Config) -> impl IntoView {
+    let language = Language::new(&config);
     let session = Session::load();
     let toasts = Toasts::new();
     let client = Client::new(config.clone(), session);
@@ -64,6 +67,7 @@ pub fn Console(config: Config) -> impl IntoView {
         on_cleanup(move || tick.clear());
     }
     provide_context(config.clone());
+    provide_context(language);
     provide_context(session);
     provide_context(toasts);
     provide_context(client);
@@ -84,14 +88,22 @@ pub fn Console(config: Config) -> impl IntoView {
         }
     });
 
+    // On its own page the document's title is the console's; a host page's is the host's.
+    if config.owns_url {
+        Effect::new(move |_| document().set_title(&language.t(Key::AppName)));
+    }
+
     // Its own page owns the URL; embedded, the console keeps its notices inside its box.
     let embedded = !config.owns_url;
+    let lang_menu = config.lang_menu;
     view! {
-        <div class="snapshot-console" class:sc-embedded=embedded>
+        // `lang` on the console's own root, never on the host's <html>.
+        <div class="snapshot-console" class:sc-embedded=embedded lang=move || language.locale().tag()>
             // The size container every layout switch keys on: the console's own width, not
             // the viewport's. (A container also holds fixed-position descendants, so the
             // notices stay outside it.)
             <div class="sc-shell">
+                {lang_menu.then(|| view! { <LanguageMenu/> })}
                 <Show when=move || session.signed_in() fallback=|| view! { <SignIn/> }>
                     <Header/>
                     <Quota/>

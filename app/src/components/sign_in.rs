@@ -2,12 +2,16 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use snapshot_api::BearerToken;
 
+use crate::i18n::Key;
+use crate::language::{tr, Language};
 use crate::session::{Session, SignInReason};
 
 /// The sign-in form: a token, pasted, kept for this tab only.
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = expect_context::<Session>();
+    let language = expect_context::<Language>();
+    let t = move |key| language.t(key);
     let token = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let submit = move |ev: SubmitEvent| {
@@ -21,27 +25,19 @@ pub fn SignIn() -> impl IntoView {
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
-    let notice = move || {
-        match session.reason.get() {
+    let notice = move || match session.reason.get() {
         SignInReason::Start => None,
-        SignInReason::SignedOut => Some(("sc-banner", "You have signed out. The token was removed from this tab.")),
-        SignInReason::Refused => Some((
-            "sc-banner sc-banner-error",
-            "The API refused that token. Check that it is complete and still valid, then try again.",
-        )),
-        SignInReason::Expired => Some((
-            "sc-banner sc-banner-error",
-            "Your session has ended: the API no longer accepts the token. Sign in again to carry on where you were.",
-        )),
-    }
+        SignInReason::SignedOut => Some(("sc-banner", t(Key::SignInSignedOut))),
+        SignInReason::Refused => Some(("sc-banner sc-banner-error", t(Key::SignInRefused))),
+        SignInReason::Expired => Some(("sc-banner sc-banner-error", t(Key::SignInExpired))),
     };
     view! {
         <main class="sc-signin">
-            <h1 class="sc-title" tabindex="-1" data-focus-fallback>"Snapshot Console"</h1>
-            <p class="sc-lede">"Sign in with an API token to list, create, restore and delete server snapshots."</p>
+            <h1 class="sc-title" tabindex="-1" data-focus-fallback>{tr(Key::AppName)}</h1>
+            <p class="sc-lede">{tr(Key::SignInLede)}</p>
             {move || notice().map(|(class, text)| view! { <p class=class role="alert">{text}</p> })}
             <form class="sc-signin-form" on:submit=submit novalidate>
-                <label for="sc-token">"API token"</label>
+                <label for="sc-token">{tr(Key::SignInToken)}</label>
                 <input
                     id="sc-token"
                     type="password"
@@ -53,9 +49,9 @@ pub fn SignIn() -> impl IntoView {
                     bind:value=token
                 />
                 <p id="sc-token-error" class="sc-field-error">{move || problem.get()}</p>
-                <button type="submit" class="sc-button sc-primary">"Sign in"</button>
+                <button type="submit" class="sc-button sc-primary">{tr(Key::SignInButton)}</button>
                 <p id="sc-token-help" class="sc-hint">
-                    "The token stays in this browser tab only (session storage) and is removed when you sign out or close the tab."
+                    {tr(Key::SignInTokenHelp)}
                 </p>
             </form>
         </main>

@@ -1,7 +1,7 @@
 //! One locale's texts: English from [`Key::en`], any other language read from its JSON file,
 //! each text checked against the English one (same shape, no unknown placeholders).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -28,6 +28,17 @@ pub enum Problem {
     Category(&'static str, Category),
     /// A `{placeholder}` the English text does not have.
     Placeholder(&'static str, String),
+}
+
+impl Problem {
+    /// The key it is about, when it is one of the console's.
+    fn key(&self) -> Option<&'static str> {
+        match self {
+            Problem::Missing(id) | Problem::Shape(id) => Some(id),
+            Problem::Category(id, _) | Problem::Placeholder(id, _) => Some(id),
+            Problem::Unknown(_) => None,
+        }
+    }
 }
 
 /// The texts of one locale.
@@ -57,27 +68,29 @@ impl Catalog {
     /// A body that is not such an object is refused; a key with a problem keeps its English
     /// text, and the problems are returned beside the catalog.
     pub fn parse(locale: Locale, json: &[u8]) -> Result<(Self, Vec<Problem>), String> {
-        let Ok(Value::Object(mut map)) = serde_json::from_slice::<Value>(json) else {
+        let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(json) else {
             return Err(format!("{}.json is not a JSON object", locale.tag()));
         };
         let mut problems = Vec::new();
-        let texts = Key::ALL
-            .iter()
-            .map(|&key| {
-                let Some(value) = map.remove(key.id()) else {
-                    problems.push(Problem::Missing(key.id()));
-                    return None;
-                };
-                match check(locale, key, value) {
-                    Ok(translation) => Some(translation),
-                    Err(problem) => {
-                        problems.push(problem);
-                        None
-                    }
-                }
-            })
-            .collect();
-        problems.extend(map.into_iter().map(|(id, _)| Problem::Unknown(id)));
+        let mut texts = vec![None; Key::ALL.len()];
+        // Read in the file's order, each name looked up in the key table: taking entries
+        // out of the map by key would bring the map's removal code into the wasm.
+        for (id, value) in map {
+            let Some(at) = Key::ALL.iter().position(|key| key.id() == id) else {
+                problems.push(Problem::Unknown(id));
+                continue;
+            };
+            match check(locale, Key::ALL[at], value) {
+                Ok(translation) => texts[at] = Some(translation),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        for (at, key) in Key::ALL.iter().enumerate() {
+            let given = problems.iter().any(|p| p.key() == Some(key.id()));
+            if texts[at].is_none() && !given {
+                problems.push(Problem::Missing(key.id()));
+            }
+        }
         Ok((Self { locale, texts }, problems))
     }
 
@@ -125,8 +138,9 @@ pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The `{name}` placeholders of `text`.
-fn placeholders(text: &str) -> BTreeSet<&str> {
+/// The `{name}` placeholders of `text` (a list, not a set: a set's `collect` sorts, and
+/// each sort is a copy of its own in the wasm).
+fn placeholders(text: &str) -> Vec<&str> {
     text.split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
@@ -134,12 +148,15 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 }
 
 fn check(locale: Locale, key: Key, value: Value) -> Result<Translation, Problem> {
-    let allowed: BTreeSet<&str> = match key.en() {
+    let allowed = match key.en() {
         English::Text(text) => placeholders(text),
-        English::Plural { one, other } => &placeholders(one) | &placeholders(other),
+        English::Plural { one, other } => [placeholders(one), placeholders(other)].concat(),
     };
-    let known = |text: &str| match placeholders(text).difference(&allowed).next() {
-        Some(extra) => Err(Problem::Placeholder(key.id(), (*extra).to_owned())),
+    let known = |text: &str| match placeholders(text)
+        .into_iter()
+        .find(|p| !allowed.contains(p))
+    {
+        Some(extra) => Err(Problem::Placeholder(key.id(), extra.to_owned())),
         None => Ok(()),
     };
     match (key.en(), value) {

@@ -85,6 +85,30 @@ impl Locale {
     }
 }
 
+/// Where the first language comes from, strongest first.
+#[derive(Clone, Debug, Default)]
+pub struct Preferences<'a> {
+    /// The host page's `data-lang`.
+    pub host: Option<Locale>,
+    /// `?lang=` in the address, read only when the console owns the page.
+    pub link: Option<&'a str>,
+    /// The user's earlier choice, kept in `localStorage`.
+    pub stored: Option<&'a str>,
+    /// `navigator.languages`.
+    pub browser: &'a [String],
+}
+
+impl Preferences<'_> {
+    /// The language to start in: the host's, else the link's, else the user's last choice,
+    /// else the browser's first language the console speaks, else English.
+    pub fn choose(&self) -> Locale {
+        self.host
+            .or_else(|| self.link.and_then(Locale::from_tag))
+            .or_else(|| self.stored.and_then(Locale::from_tag))
+            .unwrap_or_else(|| Locale::negotiate(self.browser))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +131,34 @@ mod tests {
         assert_eq!(Locale::from_tag("st-LS"), Some(Locale::St));
         assert_eq!(Locale::from_tag("fr"), None);
         assert_eq!(Locale::from_tag(""), None);
+    }
+
+    #[test]
+    fn the_host_then_the_link_then_the_stored_choice_then_the_browser_decide() {
+        let browser = ["fr".to_owned(), "bn-BD".to_owned()];
+        let all = Preferences {
+            host: Some(Locale::Bs),
+            link: Some("zh-Hans"),
+            stored: Some("id"),
+            browser: &browser,
+        };
+        assert_eq!(all.choose(), Locale::Bs);
+        let no_host = Preferences {
+            host: None,
+            ..all.clone()
+        };
+        assert_eq!(no_host.choose(), Locale::ZhHans);
+        let bad_link = Preferences {
+            link: Some("xx"),
+            ..no_host.clone()
+        };
+        assert_eq!(bad_link.choose(), Locale::Id);
+        let browser_only = Preferences {
+            stored: None,
+            ..bad_link
+        };
+        assert_eq!(browser_only.choose(), Locale::Bn);
+        assert_eq!(Preferences::default().choose(), Locale::En);
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod plural;
 
 pub use catalog::{fill, Catalog, Problem};
 pub use keys::{English, Key};
-pub use locale::Locale;
+pub use locale::{Locale, Preferences};
 pub use plural::Category;
 
 #[cfg(test)]

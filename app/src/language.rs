@@ -1,0 +1,167 @@
+//! The active language in the browser: which one starts, where the user's choice is kept,
+//! and fetching a locale's texts when it is chosen. English ships in the wasm; the others
+//! are `locales/<tag>.json` beside it, fetched only when needed. Switching changes only the
+//! texts: the list, the open dialog and what was typed stay as they are.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::config::Config;
+use crate::i18n::{fill, Catalog, Key, Locale, Preferences};
+
+/// The one `localStorage` key: the language is a preference, not a secret.
+pub const STORAGE_KEY: &str = "snapshot-console.lang";
+
+/// The console's texts, reactive: views read them through [`Language::t`].
+#[derive(Clone, Copy)]
+pub struct Language {
+    catalog: RwSignal<Catalog>,
+    /// The locale last asked for: a late file for an earlier choice is dropped.
+    wanted: RwSignal<Locale>,
+    /// The locale whose file could not be read, for the quiet notice.
+    failed: RwSignal<Option<Locale>>,
+    base: StoredValue<String>,
+}
+
+impl Language {
+    /// Starts in the language the host, the link, the stored choice or the browser names.
+    pub fn new(config: &Config) -> Self {
+        let link = config
+            .owns_url
+            .then(|| {
+                let search = window().location().search().ok()?;
+                web_sys::UrlSearchParams::new_with_str(&search)
+                    .ok()?
+                    .get("lang")
+            })
+            .flatten();
+        let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let browser: Vec<String> = window()
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .collect();
+        let first = Preferences {
+            host: config.lang,
+            link: link.as_deref(),
+            stored: stored.as_deref(),
+            browser: &browser,
+        }
+        .choose();
+        let language = Self {
+            catalog: RwSignal::new(Catalog::english()),
+            wanted: RwSignal::new(Locale::En),
+            failed: RwSignal::new(None),
+            base: StoredValue::new(config.asset_base.clone().unwrap_or_default()),
+        };
+        language.load(first);
+        language
+    }
+
+    /// The text of `key` in the active language.
+    pub fn t(self, key: Key) -> String {
+        self.catalog.with(|c| c.text(key).to_owned())
+    }
+
+    /// The text of `key` with its `{placeholders}` filled.
+    pub fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
+        self.catalog.with(|c| fill(c.text(key), args))
+    }
+
+    /// The language the texts are in now.
+    pub fn locale(self) -> Locale {
+        self.catalog.with(Catalog::locale)
+    }
+
+    /// The locale whose texts could not be loaded, if the last choice failed.
+    pub fn failed(self) -> Option<Locale> {
+        self.failed.get()
+    }
+
+    /// The user's choice from the menu: kept for next time, then loaded.
+    pub fn choose(self, locale: Locale) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(STORAGE_KEY, locale.tag());
+        }
+        self.load(locale);
+    }
+
+    fn load(self, locale: Locale) {
+        self.wanted.set(locale);
+        self.failed.set(None);
+        if locale == Locale::En {
+            self.catalog.set(Catalog::english());
+            return;
+        }
+        let url = format!("{}locales/{}.json", self.base.get_value(), locale.tag());
+        spawn_local(async move {
+            let catalog = fetch(&url, locale).await;
+            if self.wanted.get_untracked() != locale {
+                return;
+            }
+            match catalog {
+                Some(catalog) => self.catalog.set(catalog),
+                None => {
+                    self.catalog.set(Catalog::english());
+                    self.failed.set(Some(locale));
+                }
+            }
+        });
+    }
+}
+
+/// A locale's texts, or `None` when its file cannot be fetched or is not a JSON object.
+/// A key with a problem keeps its English text (the key test keeps the shipped files
+/// whole), so a partly broken file still shows every text.
+async fn fetch(url: &str, locale: Locale) -> Option<Catalog> {
+    let response = Request::get(url).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let body = response.binary().await.ok()?;
+    Catalog::parse(locale, &body)
+        .ok()
+        .map(|(catalog, _)| catalog)
+}
+
+/// The text of `key` as a reactive view or attribute value: `{tr(Key::SignInButton)}`.
+/// Every call site shares this one closure type, so the wasm holds one reactive-text
+/// instantiation rather than one per text.
+pub fn tr(key: Key) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let language = expect_context::<Language>();
+    move || language.t(key)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The language menu, and the quiet notice when a language's texts could not be loaded.
+#[component]
+pub fn LanguageMenu() -> impl IntoView {
+    let language = expect_context::<Language>();
+    let change = move |ev: leptos::ev::Event| {
+        if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
+            language.choose(locale);
+        }
+    };
+    view! {
+        <div class="sc-language">
+            <label class="sc-field sc-language-menu">
+                <span>{move || language.t(Key::LanguageLabel)}</span>
+                <select on:change=change prop:value=move || language.wanted.get().tag()>
+                    {Locale::ALL.map(|locale| view! {
+                        <option value=locale.tag() lang=locale.tag()>{locale.native_name()}</option>
+                    })}
+                </select>
+            </label>
+            {move || language.failed().map(|locale| view! {
+                <p class="sc-hint" role="status">
+                    {language.fill(Key::LanguageNotLoaded, &[("language", locale.native_name())])}
+                </p>
+            })}
+        </div>
+    }
+}

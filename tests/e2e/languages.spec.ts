@@ -1,0 +1,113 @@
+// Languages: the menu, where the choice is kept, the link, the host's data-lang, loading a
+// language only when it is chosen, and English when a language's file is missing or broken.
+// Names come from the shipped locale files, so a missing translation fails here too.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test, expect, startSim, TOKEN } from './fixtures';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const texts = (tag: string): Record<string, string> =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'app', 'locales', `${tag}.json`), 'utf8'));
+const bs = texts('bs');
+const zh = texts('zh-Hans');
+
+test('the menu switches the language in place, keeping what was typed', async ({ page, sim }) => {
+  await page.goto(sim.url('/'));
+  await page.getByLabel('API token').fill('half-typed-token');
+  await page.evaluate(() => { (window as any).__sameDocument = true; });
+  const locales: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/locales/')) locales.push(new URL(r.url()).pathname); });
+
+  await page.getByLabel('Language').selectOption({ label: 'Bosanski' });
+
+  await expect(page.getByRole('button', { name: bs['sign_in.button'] })).toBeVisible();
+  await expect(page.getByRole('heading', { name: bs['app.name'] })).toBeVisible();
+  await expect(page.getByLabel(bs['sign_in.token'])).toHaveValue('half-typed-token');
+  await expect(page.getByLabel(bs['language.label'])).toHaveValue('bs');
+  await expect(page).toHaveTitle(bs['app.name']);
+  // Its own root says the language; the page's <html> is left as it was.
+  const lang = await page.getByRole('heading', { name: bs['app.name'] })
+    .evaluate((h) => [h.closest('[lang]')!.getAttribute('lang'), document.documentElement.lang]);
+  expect(lang).toEqual(['bs', 'en']);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  expect(locales).toEqual(['/locales/bs.json']);
+
+  // Back to English needs no file: it ships in the wasm.
+  await page.getByLabel(bs['language.label']).selectOption({ label: 'English' });
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(locales).toEqual(['/locales/bs.json']);
+});
+
+test('the choice is kept for the next visit, and ?lang= opens in a language', async ({ page, sim }) => {
+  await page.goto(sim.url('/'));
+  // Nothing but English is fetched while English is in use.
+  const locales: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/locales/')) locales.push(new URL(r.url()).pathname); });
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(locales).toEqual([]);
+
+  await page.getByLabel('Language').selectOption({ label: 'Bosanski' });
+  await expect(page.getByRole('button', { name: bs['sign_in.button'] })).toBeVisible();
+  expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({ 'snapshot-console.lang': 'bs' });
+  await page.reload();
+  await expect(page.getByRole('button', { name: bs['sign_in.button'] })).toBeVisible();
+
+  await page.goto(sim.url('/?lang=zh-Hans'));
+  await expect(page.getByRole('button', { name: zh['sign_in.button'] })).toBeVisible();
+  await expect(page.getByLabel(zh['language.label'])).toHaveValue('zh-Hans');
+});
+
+test('the browser\'s own languages choose the first visit\'s', async ({ browser, sim }) => {
+  const context = await browser.newContext({ locale: 'bs-BA' });
+  const page = await context.newPage();
+  await page.goto(sim.url('/'));
+  await expect(page.getByRole('button', { name: bs['sign_in.button'] })).toBeVisible();
+  await context.close();
+});
+
+test('a missing or broken language file leaves the console in English with a quiet notice', async ({ page }) => {
+  // A copy of the built console where Bengali's file is not JSON and Sesotho's is gone.
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'console-'));
+  fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
+  for (const ext of ['', '.br', '.gz']) {
+    fs.rmSync(path.join(site, 'locales', `bn.json${ext}`), { force: true });
+    fs.rmSync(path.join(site, 'locales', `st.json${ext}`), { force: true });
+  }
+  fs.writeFileSync(path.join(site, 'locales', 'bn.json'), '<html>not a locale</html>');
+  const sim = await startSim({ createDelayMs: 60_000, restoreDelayMs: 60_000, seed: 'demo', consoleDir: site, extraArgs: [] });
+  try {
+    await page.goto(sim.url('/'));
+    for (const [name, tag] of [['বাংলা', 'bn'], ['Sesotho', 'st']]) {
+      await page.getByLabel('Language').selectOption({ label: name });
+      await expect(page.getByRole('status').filter({ hasText: `The ${name} texts could not be loaded, so the console is shown in English.` })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+      const lang = await page.getByRole('button', { name: 'Sign in' }).evaluate((b) => b.closest('[lang]')!.getAttribute('lang'));
+      expect(lang, tag).toBe('en');
+    }
+    // And the console still signs in.
+    await page.getByLabel('API token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  } finally {
+    sim.stop();
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('a host page\'s data-lang shows the console in that language, and the host\'s <html lang> is untouched', async ({ page }) => {
+  const sim = await startSim({
+    createDelayMs: 60_000, restoreDelayMs: 60_000, seed: 'demo',
+    consoleDir: path.join(ROOT, 'target', 'portal-site'), extraArgs: [],
+  });
+  try {
+    await page.goto(sim.url('/bosanski.html'));
+    await expect(page.getByRole('button', { name: bs['sign_in.button'] })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-GB');
+    await expect(page).toHaveTitle('Acme Hosting · Bosanski');
+    // No menu unless the host asks for one (data-lang-menu).
+    await expect(page.getByRole('combobox')).toHaveCount(0);
+  } finally {
+    sim.stop();
+  }
+});
