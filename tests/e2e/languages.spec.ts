@@ -111,3 +111,19 @@ test('a host page\'s data-lang shows the console in that language, and the host\
     sim.stop();
   }
 });
+
+for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
+  test(`signed in, in ${tag}: the list's heading, toolbar and actions are in that language`, async ({ page, sim }) => {
+    const t = texts(tag);
+    await page.goto(sim.url(`/?lang=${tag}`));
+    await page.getByLabel(t['sign_in.token']).fill(TOKEN);
+    await page.getByRole('button', { name: t['sign_in.button'] }).click();
+    await expect(page.getByRole('heading', { name: t['list.title'], exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: t['action.create'] })).toBeVisible();
+    await expect(page.getByRole('button', { name: t['action.sign_out'] })).toBeVisible();
+    await expect(page.getByRole('searchbox', { name: t['toolbar.search'] })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: t['toolbar.sort'] })).toHaveValue('newest');
+    await expect(page.getByRole('option', { name: t['sort.size'] })).toHaveCount(1);
+    await expect(page.getByRole('combobox', { name: t['toolbar.filter'] })).toBeVisible();
+  });
+}

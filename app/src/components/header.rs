@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use super::Clock;
 use crate::config::Config;
+use crate::i18n::Key;
+use crate::language::{tr, Language};
 use crate::session::Session;
 use crate::store::Store;
 
@@ -12,19 +14,29 @@ pub fn Header() -> impl IntoView {
     let store = expect_context::<Store>();
     let Clock(now) = expect_context::<Clock>();
     let pinned = expect_context::<Config>().pinned_server;
+    let language = expect_context::<Language>();
     // Pinned to one server by the host, the heading names it.
     let title = move || match pinned {
-        Some(id) => format!("Snapshots of {}", store.model.with(|m| m.server_name(id))),
-        None => "Snapshots".to_owned(),
+        Some(id) => {
+            let server = store.model.with(|m| m.server_name(id));
+            language.fill(Key::ListTitlePinned, &[("server", &server)])
+        }
+        None => language.t(Key::ListTitle),
     };
     let updated = move || {
         let at = store.model.with(|m| m.list.listed().map(|l| l.at));
         at.map(|at| {
             let seconds = ((now.get() - at) / 1000.0).max(0.0).floor() as u64;
             match seconds {
-                0..=4 => "Updated just now".to_owned(),
-                5..=59 => format!("Updated {seconds} s ago"),
-                _ => format!("Updated {} min ago", seconds / 60),
+                0..=4 => language.t(Key::ListUpdatedNow),
+                5..=59 => language.fill(
+                    Key::ListUpdatedSeconds,
+                    &[("seconds", &seconds.to_string())],
+                ),
+                _ => language.fill(
+                    Key::ListUpdatedMinutes,
+                    &[("minutes", &(seconds / 60).to_string())],
+                ),
             }
         })
     };
@@ -42,22 +54,22 @@ pub fn Header() -> impl IntoView {
                     disabled=loading
                     on:click=move |_| store.refresh()
                 >
-                    {move || if loading() { "Refreshing…" } else { "Refresh" }}
+                    {move || language.t(if loading() { Key::ActionRefreshing } else { Key::ActionRefresh })}
                 </button>
                 <button type="button" class="sc-button sc-quiet" on:click=move |_| session.sign_out()>
-                    "Sign out"
+                    {tr(Key::ActionSignOut)}
                 </button>
             </div>
         </header>
         {move || (!store.online.get()).then(|| view! {
             <p class="sc-banner" role="status">
-                "You are offline. The list will update when the connection is back."
+                {tr(Key::ListOffline)}
             </p>
         })}
         {move || error().map(|error| view! {
             <div class="sc-banner sc-banner-error" role="alert">
                 <p>{error}</p>
-                <button type="button" class="sc-button" on:click=move |_| store.refresh()>"Try again"</button>
+                <button type="button" class="sc-button" on:click=move |_| store.refresh()>{tr(Key::ActionTryAgain)}</button>
             </div>
         })}
     }

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use super::Dialogs;
 use crate::config::Config;
+use crate::i18n::Key;
+use crate::language::tr;
 use crate::store::Store;
 use crate::view_state::{Sort, ViewState};
 
@@ -27,12 +29,12 @@ pub fn Toolbar() -> impl IntoView {
     let server_filter = expect_context::<Config>().pinned_server.is_none().then(|| {
         view! {
             <label class="sc-field">
-                <span>"Filter by server"</span>
+                <span>{tr(Key::ToolbarFilter)}</span>
                 <select
                     prop:value=move || view_state.server.get().map(|s| s.to_string()).unwrap_or_default()
                     on:change=move |ev| view_state.server.set(event_target_value(&ev).parse().ok())
                 >
-                    <option value="">"All servers"</option>
+                    <option value="">{tr(Key::ToolbarAllServers)}</option>
                     {server_options}
                 </select>
             </label>
@@ -42,20 +44,20 @@ pub fn Toolbar() -> impl IntoView {
         <div class="sc-toolbar">
             {server_filter}
             <label class="sc-field sc-grow">
-                <span>"Search"</span>
-                <input type="search" placeholder="Name or description" bind:value=view_state.search/>
+                <span>{tr(Key::ToolbarSearch)}</span>
+                <input type="search" placeholder=tr(Key::ToolbarSearchHint) bind:value=view_state.search/>
             </label>
             <label class="sc-field">
-                <span>"Sort"</span>
+                <span>{tr(Key::ToolbarSort)}</span>
                 <select
                     prop:value=move || view_state.sort.get().key()
                     on:change=move |ev| view_state.sort.set(Sort::from_key(&event_target_value(&ev)))
                 >
-                    {Sort::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    {Sort::ALL.into_iter().map(|s| view! { <option value=s.key()>{tr(s.label())}</option> }).collect_view()}
                 </select>
             </label>
             <button type="button" class="sc-button sc-primary" on:click=move |_| dialogs.create.set(true)>
-                "Create snapshot"
+                {tr(Key::ActionCreate)}
             </button>
         </div>
     }

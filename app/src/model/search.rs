@@ -6,6 +6,8 @@ use std::cmp::Ordering;
 
 use snapshot_api::{ServerId, Snapshot};
 
+use crate::i18n::Key;
+
 /// The table's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sort {
@@ -25,11 +27,12 @@ impl Sort {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// Its name in the sort menu.
+    pub fn label(self) -> Key {
         match self {
-            Sort::Newest => "Newest first",
-            Sort::Name => "Name (A–Z)",
-            Sort::Size => "Size (largest first)",
+            Sort::Newest => Key::SortNewest,
+            Sort::Name => Key::SortName,
+            Sort::Size => Key::SortSize,
         }
     }
 
