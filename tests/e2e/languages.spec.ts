@@ -125,5 +125,13 @@ for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
     await expect(page.getByRole('combobox', { name: t['toolbar.sort'] })).toHaveValue('newest');
     await expect(page.getByRole('option', { name: t['sort.size'] })).toHaveCount(1);
     await expect(page.getByRole('combobox', { name: t['toolbar.filter'] })).toBeVisible();
+    const table = page.getByRole('table', { name: t['list.title'] });
+    for (const column of ['col.server', 'col.name', 'col.status', 'col.size', 'col.created', 'col.description']) {
+      await expect(table.getByRole('columnheader', { name: t[column] })).toBeVisible();
+    }
+    const row = table.getByRole('row').filter({ hasText: 'pre-migration-snapshot' });
+    await expect(row.getByText(t['status.completed'], { exact: true })).toBeVisible();
+    await expect(row.getByRole('button', { name: t['action.restore_named'].replace('{name}', 'pre-migration-snapshot') })).toBeVisible();
+    await expect(row.getByRole('button', { name: t['action.delete_named'].replace('{name}', 'pre-migration-snapshot') })).toBeVisible();
   });
 }

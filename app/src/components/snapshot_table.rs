@@ -5,6 +5,8 @@ use super::pager::Pager;
 use super::{Clock, Dialogs};
 use crate::config::Config;
 use crate::format;
+use crate::i18n::Key;
+use crate::language::{tr, Language};
 use crate::store::Store;
 use crate::view_state::{page_range, ViewState};
 
@@ -46,16 +48,19 @@ pub fn SnapshotTable() -> impl IntoView {
         if !listed {
             // A first read that failed has no list to show; the banner above says why.
             return (!failed).then(|| {
-                view! { <p class="sc-empty" role="status">"Loading snapshots…"</p> }.into_any()
+                view! { <p class="sc-empty" role="status">{tr(Key::TableLoading)}</p> }.into_any()
             });
         }
         if !shown.with(Vec::is_empty) {
             return None;
         }
         if empty {
-            return Some(view! {
-                <p class="sc-empty">"No snapshots yet. Create one before your next update to have a quick way back."</p>
-            }.into_any());
+            return Some(
+                view! {
+                    <p class="sc-empty">{tr(Key::TableEmpty)}</p>
+                }
+                .into_any(),
+            );
         }
         let clear = move |_| {
             view_state.search.set(String::new());
@@ -63,8 +68,8 @@ pub fn SnapshotTable() -> impl IntoView {
         };
         Some(view! {
             <p class="sc-empty">
-                "No snapshots match this filter. "
-                <button type="button" class="sc-link" on:click=clear>"Show all snapshots"</button>
+                {tr(Key::TableNoMatch)}" "
+                <button type="button" class="sc-link" on:click=clear>{tr(Key::TableShowAll)}</button>
             </p>
         }.into_any())
     };
@@ -73,16 +78,16 @@ pub fn SnapshotTable() -> impl IntoView {
         <div class="sc-table-wrap">
             // Explicit roles: on narrow screens rows are restyled as cards, and Chromium drops the
             // implicit table semantics of restyled table elements.
-            <table class="sc-table" role="table" aria-label="Snapshots">
+            <table class="sc-table" role="table" aria-label=tr(Key::ListTitle)>
                 <thead role="rowgroup">
                     <tr role="row">
-                        {show_server.then(|| view! { <th scope="col" role="columnheader" class="sc-col-server">"Server"</th> })}
-                        <th scope="col" role="columnheader" class="sc-col-name">"Name"</th>
-                        <th scope="col" role="columnheader" class="sc-col-status">"Status"</th>
-                        <th scope="col" role="columnheader" class="sc-col-size">"Size"</th>
-                        <th scope="col" role="columnheader" class="sc-col-created">"Created"</th>
-                        <th scope="col" role="columnheader" class="sc-col-description">"Description"</th>
-                        <th scope="col" role="columnheader" class="sc-col-actions"><span class="sc-visually-hidden">"Actions"</span></th>
+                        {show_server.then(|| view! { <th scope="col" role="columnheader" class="sc-col-server">{tr(Key::ColServer)}</th> })}
+                        <th scope="col" role="columnheader" class="sc-col-name">{tr(Key::ColName)}</th>
+                        <th scope="col" role="columnheader" class="sc-col-status">{tr(Key::ColStatus)}</th>
+                        <th scope="col" role="columnheader" class="sc-col-size">{tr(Key::ColSize)}</th>
+                        <th scope="col" role="columnheader" class="sc-col-created">{tr(Key::ColCreated)}</th>
+                        <th scope="col" role="columnheader" class="sc-col-description">{tr(Key::ColDescription)}</th>
+                        <th scope="col" role="columnheader" class="sc-col-actions"><span class="sc-visually-hidden">{tr(Key::ColActions)}</span></th>
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
@@ -115,35 +120,34 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                 .map(|r| r.to_string())
         })
     });
+    let language = expect_context::<Language>();
     let (size, size_title) = match snapshot.size_mb {
         Some(mb) => (format::size(mb), format::exact_mb(mb)),
-        None => (
-            "—".to_owned(),
-            "Known once the snapshot is complete".to_owned(),
-        ),
+        None => ("—".to_owned(), language.t(Key::TableSizeUnknown)),
     };
-    let name = snapshot.name.clone();
+    let name = snapshot.name.as_str().to_owned();
+    let name_for_delete = name.clone();
     let for_restore = snapshot.clone();
     let for_delete = snapshot.clone();
     view! {
         <tr role="row">
             {show_server.then(|| view! {
-                <td role="cell" class="sc-col-server sc-nowrap" data-label="Server">{snapshot.server.name.clone()}</td>
+                <td role="cell" class="sc-col-server sc-nowrap" data-label=tr(Key::ColServer)>{snapshot.server.name.clone()}</td>
             })}
-            <td role="cell" data-label="Name" class="sc-col-name sc-name">{breakable(&snapshot.name)}</td>
-            <td role="cell" class="sc-col-status sc-nowrap" data-label="Status"><StatusBadge status=snapshot.status.clone()/></td>
-            <td role="cell" class="sc-col-size sc-nowrap" data-label="Size"><span title=size_title>{size}</span></td>
-            <td role="cell" class="sc-col-created sc-nowrap" data-label="Created">
+            <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{breakable(&snapshot.name)}</td>
+            <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)><StatusBadge status=snapshot.status.clone()/></td>
+            <td role="cell" class="sc-col-size sc-nowrap" data-label=tr(Key::ColSize)><span title=size_title>{size}</span></td>
+            <td role="cell" class="sc-col-created sc-nowrap" data-label=tr(Key::ColCreated)>
                 <time datetime=created_iso title=created_abs>
                     {move || format::relative(created_ms, now.get())}
                 </time>
             </td>
-            <td role="cell" data-label="Description" class="sc-col-description sc-description">{snapshot.description.clone().unwrap_or_default()}</td>
+            <td role="cell" data-label=tr(Key::ColDescription) class="sc-col-description sc-description">{snapshot.description.clone().unwrap_or_default()}</td>
             <td role="cell" class="sc-col-actions sc-actions">
                 <button
                     type="button"
                     class="sc-button sc-small"
-                    aria-label=format!("Restore {name}")
+                    aria-label=move || language.fill(Key::ActionRestoreNamed, &[("name", &name)])
                     title=move || refusal.get()
                     // Not `disabled`: the button keeps its focus (after a restore) and its reason.
                     aria-disabled=move || refusal.with(Option::is_some).to_string()
@@ -153,15 +157,15 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                         }
                     }
                 >
-                    "Restore"
+                    {tr(Key::ActionRestore)}
                 </button>
                 <button
                     type="button"
                     class="sc-button sc-small sc-danger"
-                    aria-label=format!("Delete {name}")
+                    aria-label=move || language.fill(Key::ActionDeleteNamed, &[("name", &name_for_delete)])
                     on:click=move |_| dialogs.delete.set(Some(for_delete.clone()))
                 >
-                    "Delete"
+                    {tr(Key::ActionDelete)}
                 </button>
             </td>
         </tr>
@@ -182,11 +186,17 @@ fn breakable(name: &str) -> impl IntoView {
 /// A snapshot's status as words (never colour alone).
 #[component]
 pub fn StatusBadge(status: SnapshotStatus) -> impl IntoView {
-    let (class, label) = match &status {
-        SnapshotStatus::InProgress => ("sc-badge sc-badge-progress", "In progress".to_owned()),
-        SnapshotStatus::Completed => ("sc-badge sc-badge-ok", "Completed".to_owned()),
-        SnapshotStatus::Failed => ("sc-badge sc-badge-failed", "Failed".to_owned()),
-        SnapshotStatus::Unknown(other) => ("sc-badge", format!("Unknown ({other})")),
+    let language = expect_context::<Language>();
+    let (class, key) = match &status {
+        SnapshotStatus::InProgress => ("sc-badge sc-badge-progress", Key::StatusInProgress),
+        SnapshotStatus::Completed => ("sc-badge sc-badge-ok", Key::StatusCompleted),
+        SnapshotStatus::Failed => ("sc-badge sc-badge-failed", Key::StatusFailed),
+        SnapshotStatus::Unknown(_) => ("sc-badge", Key::StatusUnknown),
     };
-    view! { <span class=class>{label}</span> }
+    // An unknown status is shown as the API wrote it.
+    let other = match &status {
+        SnapshotStatus::Unknown(other) => other.clone(),
+        _ => String::new(),
+    };
+    view! { <span class=class>{move || language.fill(key, &[("status", &other)])}</span> }
 }
