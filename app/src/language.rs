@@ -70,6 +70,12 @@ impl Language {
         self.catalog.with(|c| fill(c.text(key), args))
     }
 
+    /// Plural `key`'s form for `n`, with `{count}` written as `count` (already formatted).
+    pub fn count(self, key: Key, n: u64, count: &str) -> String {
+        self.catalog
+            .with(|c| fill(c.count(key, n), &[("count", count)]))
+    }
+
     /// The language the texts are in now.
     pub fn locale(self) -> Locale {
         self.catalog.with(Catalog::locale)

@@ -125,6 +125,8 @@ for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
     await expect(page.getByRole('combobox', { name: t['toolbar.sort'] })).toHaveValue('newest');
     await expect(page.getByRole('option', { name: t['sort.size'] })).toHaveCount(1);
     await expect(page.getByRole('combobox', { name: t['toolbar.filter'] })).toBeVisible();
+    const quotas = page.getByRole('region', { name: t['quota.section'] });
+    await expect(quotas.getByRole('button', { name: /db-primary-01/ })).toContainText(t['quota.limit_reached']);
     const table = page.getByRole('table', { name: t['list.title'] });
     for (const column of ['col.server', 'col.name', 'col.status', 'col.size', 'col.created', 'col.description']) {
       await expect(table.getByRole('columnheader', { name: t[column] })).toBeVisible();

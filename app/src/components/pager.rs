@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::format;
+use crate::i18n::Key;
+use crate::language::{tr, Language};
 use crate::view_state::{page_range, ViewState, PAGE_SIZE};
 
 /// "101–200 of 5,000" with the previous and next page, shown once a list outgrows a page.
@@ -9,21 +11,24 @@ use crate::view_state::{page_range, ViewState, PAGE_SIZE};
 #[component]
 pub fn Pager(total: Signal<usize>) -> impl IntoView {
     let view_state = expect_context::<ViewState>();
+    let language = expect_context::<Language>();
     let range = move || page_range(total.get(), view_state.page.get());
     let current = move || range().start / PAGE_SIZE;
     let last = move || total.get().div_ceil(PAGE_SIZE).saturating_sub(1);
     let status = move || {
         let r = range();
-        format!(
-            "{}–{} of {}",
-            format::count((r.start + 1) as f64),
-            format::count(r.end as f64),
-            format::count(total.get() as f64)
+        language.fill(
+            Key::PagerRange,
+            &[
+                ("start", &format::count((r.start + 1) as f64)),
+                ("end", &format::count(r.end as f64)),
+                ("total", &format::count(total.get() as f64)),
+            ],
         )
     };
     view! {
         <Show when=move || { total.get() > PAGE_SIZE }>
-            <nav class="sc-pager" aria-label="Pages">
+            <nav class="sc-pager" aria-label=tr(Key::PagerLabel)>
                 <span role="status">{status}</span>
                 <button
                     type="button"
@@ -31,7 +36,7 @@ pub fn Pager(total: Signal<usize>) -> impl IntoView {
                     aria-disabled=move || (current() == 0).to_string()
                     on:click=move |_| view_state.page.set(current().saturating_sub(1))
                 >
-                    "Previous page"
+                    {tr(Key::PagerPrevious)}
                 </button>
                 <button
                     type="button"
@@ -39,7 +44,7 @@ pub fn Pager(total: Signal<usize>) -> impl IntoView {
                     aria-disabled=move || { (current() >= last()).to_string() }
                     on:click=move |_| view_state.page.set((current() + 1).min(last()))
                 >
-                    "Next page"
+                    {tr(Key::PagerNext)}
                 </button>
             </nav>
         </Show>

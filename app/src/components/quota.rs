@@ -5,6 +5,8 @@ use snapshot_api::ServerId;
 use super::Clock;
 use crate::config::Config;
 use crate::format;
+use crate::i18n::Key;
+use crate::language::{tr, Language};
 use crate::store::Store;
 use crate::view_state::ViewState;
 
@@ -26,21 +28,26 @@ pub fn Quota() -> impl IntoView {
 fn QuotaLine(server: ServerId) -> impl IntoView {
     let store = expect_context::<Store>();
     let Clock(now) = expect_context::<Clock>();
+    let language = expect_context::<Language>();
     let line = move || {
         let (count, restoring) = store
             .model
             .with(|m| (m.count_for(server), m.restoring_since(server, now.get())));
-        let mut text = format!("{count} of {MAX_SNAPSHOTS_PER_SERVER} snapshots");
+        let mut parts = vec![language.fill(
+            Key::QuotaLine,
+            &[
+                ("count", &count.to_string()),
+                ("max", &MAX_SNAPSHOTS_PER_SERVER.to_string()),
+            ],
+        )];
         if count >= MAX_SNAPSHOTS_PER_SERVER {
-            text.push_str(" · limit reached");
+            parts.push(language.t(Key::QuotaLimitReached));
         }
         if let Some(at) = restoring {
-            text.push_str(&format!(
-                " · restore started {} (takes 5–15 min)",
-                format::relative(at, now.get())
-            ));
+            let age = format::relative(at, now.get());
+            parts.push(language.fill(Key::QuotaRestoring, &[("age", &age)]));
         }
-        text
+        parts.join(" · ")
     };
     view! { <p class="sc-quota-line">{line}</p> }
 }
@@ -50,6 +57,7 @@ fn QuotaCards() -> impl IntoView {
     let store = expect_context::<Store>();
     let view_state = expect_context::<ViewState>();
     let Clock(now) = expect_context::<Clock>();
+    let language = expect_context::<Language>();
     let open = RwSignal::new(false);
     let servers = move || {
         let (servers, counts) = store.model.with(|m| {
@@ -88,13 +96,13 @@ fn QuotaCards() -> impl IntoView {
                             <span class="sc-quota-name">{server.name.clone()}</span>
                             <span class="sc-quota-count">
                                 {format!("{count} / {MAX_SNAPSHOTS_PER_SERVER}")}
-                                <span class="sc-visually-hidden">" snapshots"</span>
+                                <span class="sc-visually-hidden">" "{tr(Key::QuotaUnit)}</span>
                             </span>
                             <meter min="0" max=MAX_SNAPSHOTS_PER_SERVER.to_string() value=count.to_string() aria-hidden="true"></meter>
-                            {full.then(|| view! { <span class="sc-quota-note">"Limit reached"</span> })}
+                            {full.then(|| view! { <span class="sc-quota-note">{tr(Key::QuotaLimitReached)}</span> })}
                             {restoring.map(|at| view! {
                                 <span class="sc-quota-note sc-restoring">
-                                    {move || format!("Restore started {} (takes 5–15 min)", format::relative(at, now.get()))}
+                                    {move || language.fill(Key::QuotaRestoring, &[("age", &format::relative(at, now.get()))])}
                                 </span>
                             })}
                         </button>
@@ -105,7 +113,7 @@ fn QuotaCards() -> impl IntoView {
     };
     let server_count = Memo::new(move |_| store.model.with(|m| m.servers().len()));
     view! {
-        <section class="sc-quotas" aria-label="Snapshots per server">
+        <section class="sc-quotas" aria-label=tr(Key::QuotaSection)>
             <Show
                 when=move || { server_count.get() > STRIP_MAX }
                 fallback=move || view! { <ul class="sc-quota-list">{servers}</ul> }
@@ -115,7 +123,10 @@ fn QuotaCards() -> impl IntoView {
                     on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
                 >
                     <summary>
-                        {move || format!("Snapshots per server ({} servers)", format::count(server_count.get() as f64))}
+                        {move || {
+                            let n = server_count.get();
+                            language.count(Key::QuotaSummary, n as u64, &format::count(n as f64))
+                        }}
                     </summary>
                     <Show when=move || open.get()>
                         <ul class="sc-quota-list">{servers}</ul>

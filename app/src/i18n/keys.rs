@@ -16,7 +16,6 @@ const fn text(text: &'static str) -> English {
     English::Text(text)
 }
 
-#[allow(dead_code)] // The first plural key lands with the views that count.
 const fn plural(one: &'static str, other: &'static str) -> English {
     English::Plural { one, other }
 }
@@ -100,4 +99,14 @@ keys! {
     StatusCompleted = "status.completed" => text("Completed"),
     StatusFailed = "status.failed" => text("Failed"),
     StatusUnknown = "status.unknown" => text("Unknown ({status})"),
+    PagerRange = "pager.range" => text("{start}–{end} of {total}"),
+    PagerLabel = "pager.label" => text("Pages"),
+    PagerPrevious = "pager.previous" => text("Previous page"),
+    PagerNext = "pager.next" => text("Next page"),
+    QuotaLine = "quota.line" => text("{count} of {max} snapshots"),
+    QuotaLimitReached = "quota.limit_reached" => text("Limit reached"),
+    QuotaRestoring = "quota.restoring" => text("Restore started {age} (takes 5–15 min)"),
+    QuotaUnit = "quota.unit" => text("snapshots"),
+    QuotaSection = "quota.section" => text("Snapshots per server"),
+    QuotaSummary = "quota.summary" => plural("Snapshots per server ({count} server)", "Snapshots per server ({count} servers)"),
 }

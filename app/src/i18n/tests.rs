@@ -86,3 +86,32 @@ fn placeholders_are_filled_by_name() {
         "The Bosanski texts could not be loaded, so the console is shown in English."
     );
 }
+
+#[test]
+fn plural_texts_pick_the_locales_form() {
+    let json = br#"{"quota.summary": {"one": "{count} server", "few": "{count} servera", "other": "{count} servera!"}}"#;
+    let (bosnian, _) = Catalog::parse(Locale::Bs, json).unwrap();
+    assert_eq!(bosnian.count(Key::QuotaSummary, 21), "{count} server");
+    assert_eq!(bosnian.count(Key::QuotaSummary, 3), "{count} servera");
+    assert_eq!(bosnian.count(Key::QuotaSummary, 12), "{count} servera!");
+    let english = Catalog::english();
+    assert_eq!(
+        english.count(Key::QuotaSummary, 1),
+        "Snapshots per server ({count} server)"
+    );
+    assert_eq!(
+        english.count(Key::QuotaSummary, 0),
+        "Snapshots per server ({count} servers)"
+    );
+    // Bosnian's few is required; without it the key keeps its English forms.
+    let (partial, problems) = Catalog::parse(
+        Locale::Bs,
+        br#"{"quota.summary": {"one": "a", "other": "b"}}"#,
+    )
+    .unwrap();
+    assert!(problems.contains(&Problem::Category("quota.summary", Category::Few)));
+    assert_eq!(
+        partial.count(Key::QuotaSummary, 3),
+        "Snapshots per server ({count} servers)"
+    );
+}
