@@ -81,6 +81,11 @@ impl Language {
         self.catalog.with(Catalog::locale)
     }
 
+    /// The locale last chosen, loaded or not (the menu shows it at once).
+    pub fn wanted(self) -> Locale {
+        self.wanted.get()
+    }
+
     /// The locale whose texts could not be loaded, if the last choice failed.
     pub fn failed(self) -> Option<Locale> {
         self.failed.get()
@@ -119,6 +124,8 @@ impl Language {
 }
 
 /// A locale's texts, or `None` when its file cannot be fetched or is not a JSON object.
+/// A plain GET of the console's own file, not the API transport: it must never carry the
+/// token.
 /// A key with a problem keeps its English text (the key test keeps the shipped files
 /// whole), so a partly broken file still shows every text.
 async fn fetch(url: &str, locale: Locale) -> Option<Catalog> {
@@ -142,32 +149,4 @@ pub fn tr(key: Key) -> impl Fn() -> String + Copy + Send + Sync + 'static {
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
-}
-
-/// The language menu, and the quiet notice when a language's texts could not be loaded.
-#[component]
-pub fn LanguageMenu() -> impl IntoView {
-    let language = expect_context::<Language>();
-    let change = move |ev: leptos::ev::Event| {
-        if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
-            language.choose(locale);
-        }
-    };
-    view! {
-        <div class="sc-language">
-            <label class="sc-field sc-language-menu">
-                <span>{move || language.t(Key::LanguageLabel)}</span>
-                <select on:change=change prop:value=move || language.wanted.get().tag()>
-                    {Locale::ALL.map(|locale| view! {
-                        <option value=locale.tag() lang=locale.tag()>{locale.native_name()}</option>
-                    })}
-                </select>
-            </label>
-            {move || language.failed().map(|locale| view! {
-                <p class="sc-hint" role="status">
-                    {language.fill(Key::LanguageNotLoaded, &[("language", locale.native_name())])}
-                </p>
-            })}
-        </div>
-    }
 }

@@ -137,3 +137,16 @@ for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
     await expect(row.getByRole('button', { name: t['action.delete_named'].replace('{name}', 'pre-migration-snapshot') })).toBeVisible();
   });
 }
+
+test('a language file is fetched without the token', async ({ page, sim }) => {
+  await page.goto(sim.url('/'));
+  await page.getByLabel('API token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const file = page.waitForRequest((r) => r.url().endsWith('/locales/id.json'));
+  await page.getByLabel('Language').selectOption({ label: 'Bahasa Indonesia' });
+  const headers = await (await file).allHeaders();
+  expect(headers.authorization).toBeUndefined();
+  expect(JSON.stringify(headers)).not.toContain(TOKEN);
+  await expect(page.getByRole('button', { name: texts('id')['action.sign_out'] })).toBeVisible();
+});

@@ -7,6 +7,7 @@ mod create_fields;
 mod delete_dialog;
 mod dialog_actions;
 mod header;
+mod language_menu;
 mod modal;
 mod not_started;
 mod pager;

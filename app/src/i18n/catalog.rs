@@ -30,17 +30,6 @@ pub enum Problem {
     Placeholder(&'static str, String),
 }
 
-impl Problem {
-    /// The key it is about, when it is one of the console's.
-    fn key(&self) -> Option<&'static str> {
-        match self {
-            Problem::Missing(id) | Problem::Shape(id) => Some(id),
-            Problem::Category(id, _) | Problem::Placeholder(id, _) => Some(id),
-            Problem::Unknown(_) => None,
-        }
-    }
-}
-
 /// The texts of one locale.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
@@ -73,6 +62,7 @@ impl Catalog {
         };
         let mut problems = Vec::new();
         let mut texts = vec![None; Key::ALL.len()];
+        let mut given = vec![false; Key::ALL.len()];
         // Read in the file's order, each name looked up in the key table: taking entries
         // out of the map by key would bring the map's removal code into the wasm.
         for (id, value) in map {
@@ -80,17 +70,14 @@ impl Catalog {
                 problems.push(Problem::Unknown(id));
                 continue;
             };
+            given[at] = true;
             match check(locale, Key::ALL[at], value) {
                 Ok(translation) => texts[at] = Some(translation),
                 Err(problem) => problems.push(problem),
             }
         }
-        for (at, key) in Key::ALL.iter().enumerate() {
-            let given = problems.iter().any(|p| p.key() == Some(key.id()));
-            if texts[at].is_none() && !given {
-                problems.push(Problem::Missing(key.id()));
-            }
-        }
+        let missing = Key::ALL.iter().zip(&given).filter(|(_, given)| !**given);
+        problems.extend(missing.map(|(key, _)| Problem::Missing(key.id())));
         Ok((Self { locale, texts }, problems))
     }
 
