@@ -1,37 +1,49 @@
-//! Sizes and times as people read them. Times use the browser's `Intl` (localized, and
-//! almost free in wasm size) rather than a Rust time-zone database. The `Intl` formatters
-//! are made once: making one costs more than formatting with it, and a page of rows formats
-//! hundreds of times.
+//! Sizes, counts and times as people read them in the active language, through the
+//! browser's `Intl` (localized, and almost free in wasm size) rather than a Rust time-zone
+//! database. The `Intl` formatters are made once per language: making one costs more than
+//! formatting with it, and a page of rows formats hundreds of times.
+
+use std::cell::RefCell;
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use time::OffsetDateTime;
 use wasm_bindgen::JsValue;
 
-/// `5120` MB as "5.0 GB"; binary units, as consoles show disks. Integer arithmetic: Rust's
-/// float formatting would add about 11 KB to the wasm.
-pub fn size(mb: u64) -> String {
-    const UNITS: [&str; 2] = ["GB", "TB"];
-    if mb < 1024 {
-        return format!("{mb} MB");
-    }
-    let (divisor, unit) = if mb < 1024 * 1024 {
-        (1024, UNITS[0])
-    } else {
-        (1024 * 1024, UNITS[1])
+use crate::i18n::Locale;
+
+/// A size in binary units, as consoles show disks: `(whole MB, "MB")` under 1 GiB, else
+/// tenths of the unit, rounded half up (integer arithmetic: Rust's float formatting would
+/// add about 11 KB to the wasm).
+fn scaled(mb: u64) -> (u64, &'static str) {
+    let (divisor, unit) = match mb {
+        0..1024 => return (mb, "MB"),
+        1024..1_048_576 => (1024, "GB"),
+        _ => (1024 * 1024, "TB"),
     };
-    // Tenths, rounded half up.
-    let tenths = (mb * 10 + divisor / 2) / divisor;
-    format!("{}.{} {unit}", tenths / 10, tenths % 10)
+    ((mb * 10 + divisor / 2) / divisor, unit)
 }
 
-/// `5120` as "5,120 MB" (grouping by the browser's locale).
-pub fn exact_mb(mb: u64) -> String {
-    format!("{} MB", count(mb as f64))
+/// `5120` MB as "5.0 GB" ("5,0 GB" in Bosnian, "৫.০ GB" in Bengali).
+pub fn size(locale: Locale, mb: u64) -> String {
+    let (value, unit) = scaled(mb);
+    let number = if unit == "MB" {
+        count(locale, value as f64)
+    } else {
+        with(locale, |f| {
+            call(&f.tenths, &JsValue::from_f64(value as f64 / 10.0))
+        })
+    };
+    format!("{number} {unit}")
 }
 
-/// `5000` as "5,000" (grouping by the browser's locale).
-pub fn count(n: f64) -> String {
-    FORMATTERS.with(|f| call(&f.number, &JsValue::from_f64(n)))
+/// `5120` as "5,120 MB" (grouped the locale's way).
+pub fn exact_mb(locale: Locale, mb: u64) -> String {
+    format!("{} MB", count(locale, mb as f64))
+}
+
+/// `5000` as "5,000" ("5.000" in Indonesian, "৫,০০০" in Bengali).
+pub fn count(locale: Locale, n: f64) -> String {
+    with(locale, |f| call(&f.number, &JsValue::from_f64(n)))
 }
 
 /// Milliseconds since the epoch, as JavaScript counts them.
@@ -51,14 +63,14 @@ pub fn iso(at: OffsetDateTime) -> String {
         .into()
 }
 
-/// "15 Jan 2025, 18:30" in the browser's locale and time zone.
-pub fn absolute(at: OffsetDateTime) -> String {
+/// "15 Jan 2025, 18:30" in the active language and the browser's time zone.
+pub fn absolute(locale: Locale, at: OffsetDateTime) -> String {
     let date = Date::new(&JsValue::from_f64(millis(at)));
-    FORMATTERS.with(|f| call(&f.absolute, &date))
+    with(locale, |f| call(&f.absolute, &date))
 }
 
-/// "3 minutes ago", "in 2 hours", "yesterday", in the browser's locale.
-pub fn relative(at_ms: f64, now_ms: f64) -> String {
+/// "3 minutes ago", "in 2 hours", "yesterday", in the active language.
+pub fn relative(locale: Locale, at_ms: f64, now_ms: f64) -> String {
     let seconds = (at_ms - now_ms) / 1000.0;
     let abs = seconds.abs();
     let (value, unit) = if abs < 45.0 {
@@ -74,7 +86,7 @@ pub fn relative(at_ms: f64, now_ms: f64) -> String {
     } else {
         (seconds / (365.25 * 86_400.0), "year")
     };
-    FORMATTERS.with(|f| f.relative.format(value.round(), unit).into())
+    with(locale, |f| f.relative.format(value.round(), unit).into())
 }
 
 /// A compact local time stamp for default names: "20260122-1530".
@@ -91,28 +103,56 @@ pub fn stamp() -> String {
 }
 
 struct Formatters {
+    locale: Locale,
     absolute: Function,
     relative: Intl::RelativeTimeFormat,
     number: Function,
+    /// One digit after the decimal sign, for sizes.
+    tenths: Function,
 }
 
-thread_local! {
-    static FORMATTERS: Formatters = {
-        let locales = Array::of1(&JsValue::from_str(&locale()));
+impl Formatters {
+    fn new(locale: Locale) -> Self {
+        let browser = leptos::prelude::window()
+            .navigator()
+            .language()
+            .unwrap_or_default();
+        let locales = Array::of1(&JsValue::from_str(locale.intl_tag(&browser)));
         let options = |pairs: &[(&str, &str)]| {
             let options = Object::new();
             for (key, value) in pairs {
-                set(&options, key, value);
+                let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
             }
             options
         };
         let dates = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+        let tenths = options(&[
+            ("minimumFractionDigits", "1"),
+            ("maximumFractionDigits", "1"),
+        ]);
         Formatters {
+            locale,
             absolute: Intl::DateTimeFormat::new(&locales, &dates).format(),
             relative: Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")])),
             number: Intl::NumberFormat::new(&locales, &Object::new()).format(),
+            tenths: Intl::NumberFormat::new(&locales, &tenths).format(),
         }
-    };
+    }
+}
+
+thread_local! {
+    /// The active language's formatters; a switch makes new ones.
+    static FORMATTERS: RefCell<Option<Formatters>> = const { RefCell::new(None) };
+}
+
+fn with<T>(locale: Locale, use_them: impl FnOnce(&Formatters) -> T) -> T {
+    FORMATTERS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().is_some_and(|f| f.locale != locale) {
+            *cell = None;
+        }
+        use_them(cell.get_or_insert_with(|| Formatters::new(locale)))
+    })
 }
 
 /// Calls a bound `Intl` format function.
@@ -124,27 +164,16 @@ fn call(format: &Function, value: &JsValue) -> String {
         .unwrap_or_default()
 }
 
-fn locale() -> String {
-    leptos::prelude::window()
-        .navigator()
-        .language()
-        .unwrap_or_else(|| "en".to_owned())
-}
-
-fn set(object: &Object, key: &str, value: &str) {
-    let _ = Reflect::set(object, &JsValue::from_str(key), &JsValue::from_str(value));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn sizes_use_binary_units() {
-        assert_eq!(size(0), "0 MB");
-        assert_eq!(size(1023), "1023 MB");
-        assert_eq!(size(5120), "5.0 GB");
-        assert_eq!(size(4856), "4.7 GB");
-        assert_eq!(size(3 * 1024 * 1024), "3.0 TB");
+    fn sizes_use_binary_units_in_tenths() {
+        assert_eq!(scaled(0), (0, "MB"));
+        assert_eq!(scaled(1023), (1023, "MB"));
+        assert_eq!(scaled(5120), (50, "GB"));
+        assert_eq!(scaled(4856), (47, "GB"));
+        assert_eq!(scaled(3 * 1024 * 1024), (30, "TB"));
     }
 }

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::config::Config;
-use crate::i18n::{fill, Catalog, Key, Locale, Preferences};
+use crate::format;
+use crate::i18n::{fill, segments, Catalog, Key, Locale, Message, Preferences, Segment};
 
 /// The one `localStorage` key: the language is a preference, not a secret.
 pub const STORAGE_KEY: &str = "snapshot-console.lang";
@@ -74,6 +75,41 @@ impl Language {
     pub fn count(self, key: Key, n: u64, count: &str) -> String {
         self.catalog
             .with(|c| fill(c.count(key, n), &[("count", count)]))
+    }
+
+    /// `n` with the active language's digits and grouping.
+    pub fn number(self, n: usize) -> String {
+        format::count(self.locale(), n as f64)
+    }
+
+    /// `message` in the active language, its numbers written the locale's way.
+    pub fn render(self, message: &Message) -> String {
+        self.catalog.with(|c| {
+            let locale = c.locale();
+            message.render(c, &|n| format::count(locale, n as f64))
+        })
+    }
+
+    /// `key`'s text with each `{placeholder}` replaced by its value in bold, as a view: the
+    /// names a dialog asks the user to check stand out in every language's word order.
+    pub fn bold(self, key: Key, args: Vec<(&'static str, String)>) -> impl IntoView {
+        move || {
+            self.catalog.with(|c| {
+                segments(c.text(key))
+                    .into_iter()
+                    .map(|segment| match segment {
+                        Segment::Text(text) => text.to_owned().into_any(),
+                        Segment::Slot(name) => {
+                            let value = args
+                                .iter()
+                                .find(|(n, _)| *n == name)
+                                .map(|(_, v)| v.clone());
+                            view! { <strong>{value}</strong> }.into_any()
+                        }
+                    })
+                    .collect_view()
+            })
+        }
     }
 
     /// The language the texts are in now.

@@ -1,67 +1,168 @@
 //! The one place that turns an [`ApiError`] into what the user reads.
 
-use snapshot_api::ApiError;
+use snapshot_api::rules::{CreateRefusal, RestoreRefusal, MAX_SNAPSHOTS_PER_SERVER};
+use snapshot_api::{ApiError, InvalidInput, RetryAfter, SnapshotStatus};
 
-/// A plain sentence for `error`; `what` names the action ("load the snapshots").
-pub fn describe(error: &ApiError, what: &str) -> String {
+use crate::i18n::{Arg, Key, Message};
+
+/// A plain sentence for `error`; `what` names the action (`Key::WhatLoad`: "load the
+/// snapshots"). The API's own `detail` follows as the API sent it.
+pub fn describe(error: &ApiError, what: Key) -> Message {
+    let status = |status: &u16| Arg::Number(u64::from(*status));
     match error {
-        ApiError::Unauthorized { .. } => {
-            "The API refused the token: it may be wrong, expired or revoked. Sign in again."
-                .to_owned()
-        }
-        ApiError::NotFound { detail } => {
-            with_detail("It no longer exists (the API answered 404).", detail)
-        }
+        ApiError::Unauthorized { .. } => Key::ErrorUnauthorized.into(),
+        ApiError::NotFound { detail } => with_detail(Key::ErrorNotFound.into(), detail),
         ApiError::Validation { fields, non_field } => {
-            let mut parts: Vec<String> = fields
-                .iter()
-                .map(|(field, messages)| format!("{}: {}", field_label(field), messages.join(" ")))
-                .collect();
-            parts.extend(non_field.iter().cloned());
-            format!("The API did not accept the request. {}", parts.join(" "))
+            let mut message = Message::from(Key::ErrorValidation);
+            for (field, messages) in fields {
+                message = message.then(field_message(field, messages));
+            }
+            for text in non_field {
+                message = message.then(Message::verbatim(text.as_str()));
+            }
+            message
         }
-        ApiError::LimitReached { detail } | ApiError::InvalidState { detail } => detail.clone(),
+        ApiError::LimitReached { detail } | ApiError::InvalidState { detail } => {
+            Message::verbatim(detail.as_str())
+        }
         ApiError::RateLimited { retry_after } => match retry_after {
-            Some(snapshot_api::RetryAfter::Seconds(s)) => format!(
-                "The API is receiving too many requests. Try again in {s} seconds."
-            ),
-            _ => "The API is receiving too many requests. Try again in a moment.".to_owned(),
+            Some(RetryAfter::Seconds(s)) => {
+                Message::with(Key::ErrorRateLimitedFor, [("count", (*s).into())])
+            }
+            _ => Key::ErrorRateLimited.into(),
         },
-        ApiError::Server { status, .. } => format!(
-            "The API failed while trying to {what} (error {status}). Nothing on screen was changed; try again shortly."
+        ApiError::Server { status: code, .. } => Message::with(
+            Key::ErrorServer,
+            [("what", what.into()), ("status", status(code))],
         ),
-        ApiError::UnexpectedStatus { status, detail } => with_detail(
-            &format!("Could not {what}: the API answered with an unexpected status ({status})."),
+        ApiError::UnexpectedStatus {
+            status: code,
+            detail,
+        } => with_detail(
+            Message::with(
+                Key::ErrorStatus,
+                [("what", what.into()), ("status", status(code))],
+            ),
             detail,
         ),
-        ApiError::Undecodable { status, .. } => format!(
-            "Could not {what}: the API's answer (status {status}) was not in the expected format. What is on screen was kept."
+        ApiError::Undecodable { status: code, .. } => Message::with(
+            Key::ErrorUndecodable,
+            [("what", what.into()), ("status", status(code))],
         ),
-        ApiError::Transport { .. } => format!(
-            "Could not reach the API to {what}. Check the connection and try again. (A redirect also ends here: the console never follows one, so the token stays with the configured API.)"
-        ),
-        ApiError::InvalidUrl { .. } => format!(
-            "Could not {what}: the API's answer pointed somewhere other than the configured API, so the console sent nothing there."
-        ),
-        ApiError::Timeout { seconds } => format!(
-            "The API did not answer within {seconds} seconds, so the console stopped waiting to {what}. Try again shortly."
+        ApiError::Transport { .. } => Message::with(Key::ErrorTransport, [("what", what.into())]),
+        ApiError::InvalidUrl { .. } => Message::with(Key::ErrorInvalidUrl, [("what", what.into())]),
+        ApiError::Timeout { seconds } => Message::with(
+            Key::ErrorTimeout,
+            [
+                ("what", what.into()),
+                ("seconds", u64::from(*seconds).into()),
+            ],
         ),
     }
 }
 
-/// The label of a request field, as the create form shows it.
-pub fn field_label(field: &str) -> &str {
-    match field {
-        "server_id" => "Server",
-        "name" => "Name",
-        "description" => "Description",
-        other => other,
-    }
+/// "Name: the API's words about it", the field named as the create form labels it.
+pub fn field_message(field: &str, messages: &[String]) -> Message {
+    let label = match field {
+        "server_id" => Key::ColServer.into(),
+        "name" => Key::ColName.into(),
+        "description" => Key::ColDescription.into(),
+        other => Arg::Text(other.to_owned()),
+    };
+    Message::with(
+        Key::ErrorField,
+        [("field", label), ("messages", messages.join(" ").into())],
+    )
 }
 
-fn with_detail(sentence: &str, detail: &Option<String>) -> String {
+fn with_detail(sentence: Message, detail: &Option<String>) -> Message {
     match detail {
-        Some(d) if !d.trim().is_empty() => format!("{sentence} {d}"),
-        _ => sentence.to_owned(),
+        Some(d) => sentence.then(Message::verbatim(d.as_str())),
+        None => sentence,
+    }
+}
+
+/// A snapshot's status in words; one the console does not know, as the API wrote it.
+pub fn status(status: &SnapshotStatus) -> Message {
+    match status {
+        SnapshotStatus::InProgress => Key::StatusInProgress.into(),
+        SnapshotStatus::Completed => Key::StatusCompleted.into(),
+        SnapshotStatus::Failed => Key::StatusFailed.into(),
+        SnapshotStatus::Unknown(other) => {
+            Message::with(Key::StatusUnknown, [("status", other.as_str().into())])
+        }
+    }
+}
+
+/// Why the core's rule refuses a create.
+pub fn create_refusal(refusal: &CreateRefusal) -> Message {
+    match refusal {
+        CreateRefusal::LimitReached { server, count } => Message::with(
+            Key::RuleLimit,
+            [
+                ("server", server.as_str().into()),
+                ("count", (*count).into()),
+                ("max", MAX_SNAPSHOTS_PER_SERVER.into()),
+            ],
+        ),
+        CreateRefusal::ServerRestoring { server } => Message::with(
+            Key::RuleCreateRestoring,
+            [("server", server.as_str().into())],
+        ),
+    }
+}
+
+/// Why the core's rule refuses a restore.
+pub fn restore_refusal(refusal: &RestoreRefusal, snapshot_status: &SnapshotStatus) -> Message {
+    match refusal {
+        RestoreRefusal::InProgress { snapshot } => Message::with(
+            Key::RuleInProgress,
+            [("snapshot", snapshot.as_str().into())],
+        ),
+        RestoreRefusal::NotCompleted { snapshot, .. } => Message::with(
+            Key::RuleNotCompleted,
+            [
+                ("snapshot", snapshot.as_str().into()),
+                ("status", Arg::Message(status(snapshot_status))),
+            ],
+        ),
+        RestoreRefusal::ServerRestoring { server } => Message::with(
+            Key::RuleServerRestoring,
+            [("server", server.as_str().into())],
+        ),
+    }
+}
+
+/// Why a typed value is refused, next to its field.
+pub fn invalid(input: &InvalidInput) -> Message {
+    match input {
+        InvalidInput::NameEmpty => Key::InvalidNameEmpty.into(),
+        InvalidInput::NameTooLong { len, max } => Message::with(
+            Key::InvalidNameLong,
+            [("max", (*max).into()), ("len", (*len).into())],
+        ),
+        InvalidInput::NameCharacter { character } => Message::with(
+            Key::InvalidNameCharacter,
+            [("character", Arg::Message(describe_char(*character)))],
+        ),
+        InvalidInput::DescriptionTooLong { len, max } => Message::with(
+            Key::InvalidDescriptionLong,
+            [("max", (*max).into()), ("len", (*len).into())],
+        ),
+        InvalidInput::Id { .. } => Key::InvalidServerId.into(),
+        InvalidInput::Token | InvalidInput::BaseUrl => Key::InvalidToken.into(),
+    }
+}
+
+/// A refused character: described when it cannot be seen, else quoted.
+fn describe_char(c: char) -> Message {
+    match c {
+        ' ' => Key::CharacterSpace.into(),
+        c if c.is_whitespace() => Key::CharacterWhitespace.into(),
+        c if c.is_control() => Message::with(
+            Key::CharacterControl,
+            [("code", format!("U+{:04X}", c as u32).into())],
+        ),
+        c => Message::verbatim(format!("\"{c}\"")),
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Message;
 pub use crate::model::Tone;
 
 /// One notice.
@@ -9,7 +10,7 @@ pub use crate::model::Tone;
 pub struct Toast {
     pub id: u64,
     pub tone: Tone,
-    pub text: String,
+    pub text: Message,
 }
 
 /// The notices on screen; shared through context.
@@ -30,16 +31,11 @@ impl Toasts {
     }
 
     /// Shows `text` for a few seconds.
-    pub fn push(&self, tone: Tone, text: impl Into<String>) {
+    pub fn push(&self, tone: Tone, text: Message) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        self.items.update(|items| {
-            items.push(Toast {
-                id,
-                tone,
-                text: text.into(),
-            })
-        });
+        self.items
+            .update(|items| items.push(Toast { id, tone, text }));
         let items = self.items;
         set_timeout(
             move || items.update(|items| items.retain(|t| t.id != id)),

@@ -6,6 +6,7 @@
 use leptos::prelude::GetUntracked;
 use snapshot_api::BearerToken;
 use snapshot_console::format;
+use snapshot_console::i18n::Locale;
 use snapshot_console::session::{Session, SignInReason, TOKEN_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -57,22 +58,48 @@ fn storage() -> web_sys::Storage {
 #[wasm_bindgen_test]
 fn relative_times_read_naturally() {
     let now = 1_700_000_000_000.0;
-    assert_eq!(format::relative(now - 180_000.0, now), "3 minutes ago");
-    assert_eq!(format::relative(now - 86_400_000.0, now), "yesterday");
-    assert_eq!(
-        format::relative(now - 2.0 * 365.25 * 86_400_000.0, now),
-        "2 years ago"
-    );
-    assert_eq!(format::relative(now - 2_000.0, now), "2 seconds ago");
+    let en = |at| format::relative(Locale::En, at, now);
+    assert_eq!(en(now - 180_000.0), "3 minutes ago");
+    assert_eq!(en(now - 86_400_000.0), "yesterday");
+    assert_eq!(en(now - 2.0 * 365.25 * 86_400_000.0), "2 years ago");
+    assert_eq!(en(now - 2_000.0), "2 seconds ago");
 }
 
 #[wasm_bindgen_test]
 fn absolute_times_and_exact_sizes_use_the_locale() {
     let at = time::OffsetDateTime::from_unix_timestamp(1_736_965_800).unwrap();
-    let text = format::absolute(at);
+    let text = format::absolute(Locale::En, at);
     assert!(text.contains("2025"), "{text}");
     assert_eq!(format::iso(at), "2025-01-15T18:30:00.000Z");
-    assert_eq!(format::exact_mb(5120), "5,120 MB");
+    assert_eq!(format::exact_mb(Locale::En, 5120), "5,120 MB");
+    assert_eq!(format::size(Locale::En, 4856), "4.7 GB");
+}
+
+/// Each language's ages, sizes and dates come from this browser's `Intl` data in that
+/// language: Chromium has real Indonesian, Chinese and Bengali, Bosnia's formats under
+/// sr-Latn-BA (its own "bs" is CLDR root: "-3 h"), and no Sesotho, which reads South
+/// African English.
+#[wasm_bindgen_test]
+fn every_language_formats_with_its_own_intl_data() {
+    let now = 1_700_000_000_000.0;
+    let hours_ago = |locale| format::relative(locale, now - 3.0 * 3_600_000.0, now);
+    let expected = [
+        (Locale::En, "3 hours ago", "4.7 GB", "12,345"),
+        (Locale::St, "3 hours ago", "4,7 GB", "12\u{a0}345"),
+        (Locale::Id, "3 jam yang lalu", "4,7 GB", "12.345"),
+        (Locale::Bs, "prije 3 sata", "4,7 GB", "12.345"),
+        (Locale::ZhHans, "3小时前", "4.7 GB", "12,345"),
+        (Locale::Bn, "৩ ঘণ্টা আগে", "৪.৭ GB", "১২,৩৪৫"),
+    ];
+    for (locale, ago, size, count) in expected {
+        assert_eq!(hours_ago(locale), ago, "{}", locale.tag());
+        assert_eq!(format::size(locale, 4856), size, "{}", locale.tag());
+        assert_eq!(format::count(locale, 12_345.0), count, "{}", locale.tag());
+    }
+    let at = time::OffsetDateTime::from_unix_timestamp(1_736_965_800).unwrap();
+    assert!(format::absolute(Locale::Bn, at).contains("২০২৫"));
+    assert!(format::absolute(Locale::ZhHans, at).contains("2025年1月"));
+    assert!(format::absolute(Locale::Bs, at).contains("1. 2025."));
 }
 
 #[wasm_bindgen_test]

@@ -7,6 +7,9 @@ use super::modal::Modal;
 use super::{Clock, Dialogs};
 use crate::client::Client;
 use crate::format;
+use crate::i18n::{Key, Message};
+use crate::language::tr;
+use crate::messages;
 use crate::model::create_form::CreateForm;
 use crate::model::outcome;
 use crate::store::Store;
@@ -40,12 +43,12 @@ pub fn CreateDialog() -> impl IntoView {
     });
 
     // Why the chosen server cannot take a snapshot now, by the core's rule.
-    let refusal = Signal::derive(move || {
+    let refusal: Signal<Option<Message>> = Signal::derive(move || {
         let server = form.with(|f| f.server().ok())?;
         store
             .model
             .with(|m| m.check_create(server, now.get()).err())
-            .map(|r| r.to_string())
+            .map(|r| messages::create_refusal(&r))
     });
     let blocked = Signal::derive(move || {
         refusal.with(Option::is_some)
@@ -73,20 +76,18 @@ pub fn CreateDialog() -> impl IntoView {
         <Modal
             open=Signal::derive(move || dialogs.create.get())
             on_close=Callback::new(move |()| dialogs.create.set(false))
-            title="Create snapshot"
+            title=Key::ActionCreate
             id="create"
         >
             <form class="sc-form" on:submit=submit novalidate>
-                <p class="sc-advice">
-                    "For a consistent snapshot, stop the server first: a snapshot of a running server may capture files mid-write."
-                </p>
+                <p class="sc-advice">{tr(Key::CreateAdvice)}</p>
                 <ServerField form errors=submission.errors refusal/>
                 <NameField form errors=submission.errors/>
                 <DescriptionField form errors=submission.errors/>
                 <DialogActions
                     submission
-                    label="Create"
-                    pending_label="Creating…"
+                    label=Key::CreateSubmit
+                    pending_label=Key::CreatePending
                     blocked
                     submit=true
                     described_by="sc-create-server-msg"

@@ -6,6 +6,8 @@ use snapshot_api::rules::MAX_SNAPSHOTS_PER_SERVER;
 use snapshot_api::SnapshotName;
 
 use crate::format;
+use crate::i18n::{Key, Message};
+use crate::language::{tr, Language};
 use crate::model::create_form::{CreateForm, ServerChoice};
 use crate::model::outcome::FieldErrors;
 use crate::store::Store;
@@ -16,15 +18,17 @@ pub fn ServerField(
     form: RwSignal<CreateForm>,
     errors: RwSignal<FieldErrors>,
     /// Why the chosen server cannot take a snapshot now.
-    refusal: Signal<Option<String>>,
+    refusal: Signal<Option<Message>>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
+    let language = expect_context::<Language>();
     let message = move || {
         errors
             .with(|e| e.server.clone())
             .or_else(|| refusal.get())
             .or_else(|| form.with(CreateForm::typed_id_error))
     };
+    let shown = move || message().map(|m| language.render(&m));
     let invalid = move || message().is_some().to_string();
     // A new server means a new suggested name, and the API's word on the old one is stale.
     let changed = move |edit: &dyn Fn(&mut CreateForm)| {
@@ -42,14 +46,9 @@ pub fn ServerField(
             m.servers()
                 .into_iter()
                 .map(|s| {
-                    (
-                        s.id,
-                        format!(
-                            "{} ({} / {MAX_SNAPSHOTS_PER_SERVER})",
-                            s.name,
-                            m.count_for(s.id)
-                        ),
-                    )
+                    let count = language.number(m.count_for(s.id));
+                    let max = language.number(MAX_SNAPSHOTS_PER_SERVER);
+                    (s.id, format!("{} ({count} / {max})", s.name))
                 })
                 .collect::<Vec<_>>()
         });
@@ -60,7 +59,7 @@ pub fn ServerField(
     };
     view! {
         <div class="sc-field">
-            <label for="sc-create-server">"Server"</label>
+            <label for="sc-create-server">{tr(Key::ColServer)}</label>
             <select
                 id="sc-create-server"
                 aria-describedby="sc-create-server-msg"
@@ -72,12 +71,12 @@ pub fn ServerField(
                 }
             >
                 {options}
-                <option value=ServerChoice::TYPED_VALUE>"Another server (enter its ID)…"</option>
+                <option value=ServerChoice::TYPED_VALUE>{tr(Key::CreateAnotherServer)}</option>
             </select>
         </div>
         <Show when=move || form.with(|f| f.choice == ServerChoice::Typed)>
             <div class="sc-field">
-                <label for="sc-create-server-id">"Server ID"</label>
+                <label for="sc-create-server-id">{tr(Key::CreateServerId)}</label>
                 <input
                     id="sc-create-server-id"
                     inputmode="numeric"
@@ -92,7 +91,7 @@ pub fn ServerField(
                 />
             </div>
         </Show>
-        <p id="sc-create-server-msg" class="sc-field-error">{message}</p>
+        <p id="sc-create-server-msg" class="sc-field-error">{shown}</p>
     }
 }
 
@@ -100,14 +99,20 @@ pub fn ServerField(
 /// too long is shown with the rule's reason rather than cut silently.
 #[component]
 pub fn NameField(form: RwSignal<CreateForm>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+    let language = expect_context::<Language>();
     let message = move || {
         errors
             .with(|e| e.name.clone())
             .or_else(|| form.with(CreateForm::name_error))
+            .map(|m| language.render(&m))
+    };
+    let help = move || {
+        let max = language.number(SnapshotName::MAX_CHARS);
+        language.fill(Key::CreateNameHelp, &[("max", &max)])
     };
     view! {
         <div class="sc-field">
-            <label for="sc-create-name">"Name"</label>
+            <label for="sc-create-name">{tr(Key::ColName)}</label>
             <input
                 id="sc-create-name"
                 autocomplete="off"
@@ -121,7 +126,7 @@ pub fn NameField(form: RwSignal<CreateForm>, errors: RwSignal<FieldErrors>) -> i
                 }
             />
             <p id="sc-create-name-help" class="sc-hint">
-                {format!("Letters, digits, hyphens and underscores; up to {} characters.", SnapshotName::MAX_CHARS)}
+                {help}
             </p>
             <p id="sc-create-name-msg" class="sc-field-error">{message}</p>
         </div>
@@ -134,14 +139,16 @@ pub fn DescriptionField(
     form: RwSignal<CreateForm>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let language = expect_context::<Language>();
     let message = move || {
         errors
             .with(|e| e.description.clone())
             .or_else(|| form.with(CreateForm::description_error))
+            .map(|m| language.render(&m))
     };
     view! {
         <div class="sc-field">
-            <label for="sc-create-description">"Description"</label>
+            <label for="sc-create-description">{tr(Key::ColDescription)}</label>
             <textarea
                 id="sc-create-description"
                 rows="2"

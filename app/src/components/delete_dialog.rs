@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 use snapshot_api::endpoints::SnapshotDelete;
-use snapshot_api::{rules, Snapshot};
+use snapshot_api::{Snapshot, SnapshotStatus};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
 use super::Dialogs;
 use crate::client::Client;
+use crate::i18n::Key;
+use crate::language::{tr, Language};
 use crate::model::outcome;
 use crate::store::Store;
 use crate::submission::Submission;
@@ -17,6 +19,7 @@ pub fn DeleteDialog() -> impl IntoView {
     let store = expect_context::<Store>();
     let client = expect_context::<Client>();
     let submission = Submission::new();
+    let language = expect_context::<Language>();
     Effect::new(move |_| {
         if dialogs.delete.with(Option::is_some) {
             submission.reset();
@@ -38,19 +41,25 @@ pub fn DeleteDialog() -> impl IntoView {
 
     let body = move || {
         dialogs.delete.get().map(|snapshot| {
-            let caveat = rules::delete_caveat(&snapshot.status);
+            // The core's `rules::delete_caveat`, in the active language.
+            let caveat =
+                (snapshot.status == SnapshotStatus::InProgress).then_some(Key::DeleteInProgress);
             let target = snapshot.clone();
+            let lede = language.bold(
+                Key::DeleteLede,
+                vec![
+                    ("snapshot", snapshot.name.to_string()),
+                    ("server", snapshot.server.name.clone()),
+                ],
+            );
             view! {
-                <p>
-                    "Delete snapshot " <strong>{snapshot.name.clone()}</strong>
-                    " of server " <strong>{snapshot.server.name.clone()}</strong> "?"
-                </p>
-                <p>"This is permanent: a deleted snapshot cannot be recovered."</p>
-                {caveat.map(|c| view! { <p class="sc-warning">{c}</p> })}
+                <p>{lede}</p>
+                <p>{tr(Key::DeletePermanent)}</p>
+                {caveat.map(|c| view! { <p class="sc-warning">{tr(c)}</p> })}
                 <DialogActions
                     submission
-                    label="Delete"
-                    pending_label="Deleting…"
+                    label=Key::ActionDelete
+                    pending_label=Key::DeletePending
                     on_cancel=Callback::new(move |()| dialogs.delete.set(None))
                     on_confirm=Callback::new(move |()| confirm.run(target.clone()))
                 />
@@ -62,7 +71,7 @@ pub fn DeleteDialog() -> impl IntoView {
         <Modal
             open=Signal::derive(move || dialogs.delete.with(Option::is_some))
             on_close=Callback::new(move |()| dialogs.delete.set(None))
-            title="Delete snapshot"
+            title=Key::DeleteTitle
             id="delete"
         >
             <div class="sc-form">{body}</div>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::Key;
+use crate::language::{tr, Language};
 use crate::submission::Submission;
 
 /// A dialog's footer: the last error about the request as a whole, Cancel, and the confirm
@@ -9,8 +11,8 @@ use crate::submission::Submission;
 pub fn DialogActions(
     submission: Submission,
     /// The confirm button's label ("Delete"), and its label while pending ("Deleting…").
-    label: &'static str,
-    pending_label: &'static str,
+    label: Key,
+    pending_label: Key,
     /// Whether the confirm button is held back (besides while pending).
     #[prop(into, optional)]
     blocked: Signal<bool>,
@@ -24,11 +26,16 @@ pub fn DialogActions(
     described_by: Option<&'static str>,
 ) -> impl IntoView {
     let pending = submission.pending;
-    let error = move || submission.errors.with(|e| e.form.clone());
+    let language = expect_context::<Language>();
+    let error = move || {
+        submission
+            .errors
+            .with(|e| e.form.as_ref().map(|m| language.render(m)))
+    };
     view! {
         {move || error().map(|m| view! { <p class="sc-banner sc-banner-error" role="alert">{m}</p> })}
         <div class="sc-dialog-actions">
-            <button type="button" class="sc-button sc-quiet" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            <button type="button" class="sc-button sc-quiet" on:click=move |_| on_cancel.run(())>{tr(Key::DialogCancel)}</button>
             <button
                 type=if submit { "submit" } else { "button" }
                 class=if submit { "sc-button sc-primary" } else { "sc-button sc-danger-solid" }
@@ -40,7 +47,7 @@ pub fn DialogActions(
                     }
                 }
             >
-                {move || if pending.get() { pending_label } else { label }}
+                {move || language.t(if pending.get() { pending_label } else { label })}
             </button>
         </div>
     }

@@ -31,17 +31,21 @@ pub fn Header() -> impl IntoView {
                 0..=4 => language.t(Key::ListUpdatedNow),
                 5..=59 => language.fill(
                     Key::ListUpdatedSeconds,
-                    &[("seconds", &seconds.to_string())],
+                    &[("seconds", &language.number(seconds as usize))],
                 ),
                 _ => language.fill(
                     Key::ListUpdatedMinutes,
-                    &[("minutes", &(seconds / 60).to_string())],
+                    &[("minutes", &language.number(seconds as usize / 60))],
                 ),
             }
         })
     };
     let loading = move || store.model.with(|m| m.list.loading());
-    let error = move || store.model.with(|m| m.list.error().map(str::to_owned));
+    let error = move || {
+        store
+            .model
+            .with(|m| m.list.error().map(|e| language.render(e)))
+    };
     view! {
         <header class="sc-header">
             <h1 class="sc-title" tabindex="-1" data-focus-fallback>{title}</h1>

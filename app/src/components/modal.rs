@@ -2,6 +2,9 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::Key;
+use crate::language::tr;
+
 /// A modal built on the native `<dialog>`: the browser traps focus, closes it on Escape and
 /// gives it the dialog role; this adds opening from a signal and putting focus back where it
 /// was (or on the console's heading if that element is gone, e.g. a deleted row's button).
@@ -13,7 +16,7 @@ pub fn Modal(
     /// Called when the dialog closes, however it closes (Escape, Cancel, done).
     on_close: Callback<()>,
     /// The dialog's heading, which is also its accessible name.
-    title: &'static str,
+    title: Key,
     /// Unique within the console; used to tie the heading to the dialog.
     id: &'static str,
     children: Children,
@@ -58,7 +61,7 @@ pub fn Modal(
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=dialog class="sc-dialog" aria-labelledby=labelled_by on:close=closed>
-            <h2 id=title_id class="sc-dialog-title">{title}</h2>
+            <h2 id=title_id class="sc-dialog-title">{tr(title)}</h2>
             {children()}
         </dialog>
     }

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::format;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::view_state::{page_range, ViewState, PAGE_SIZE};
@@ -20,9 +19,9 @@ pub fn Pager(total: Signal<usize>) -> impl IntoView {
         language.fill(
             Key::PagerRange,
             &[
-                ("start", &format::count((r.start + 1) as f64)),
-                ("end", &format::count(r.end as f64)),
-                ("total", &format::count(total.get() as f64)),
+                ("start", &language.number(r.start + 1)),
+                ("end", &language.number(r.end)),
+                ("total", &language.number(total.get())),
             ],
         )
     };

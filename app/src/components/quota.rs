@@ -36,15 +36,15 @@ fn QuotaLine(server: ServerId) -> impl IntoView {
         let mut parts = vec![language.fill(
             Key::QuotaLine,
             &[
-                ("count", &count.to_string()),
-                ("max", &MAX_SNAPSHOTS_PER_SERVER.to_string()),
+                ("count", &language.number(count)),
+                ("max", &language.number(MAX_SNAPSHOTS_PER_SERVER)),
             ],
         )];
         if count >= MAX_SNAPSHOTS_PER_SERVER {
             parts.push(language.t(Key::QuotaLimitReached));
         }
         if let Some(at) = restoring {
-            let age = format::relative(at, now.get());
+            let age = format::relative(language.locale(), at, now.get());
             parts.push(language.fill(Key::QuotaRestoring, &[("age", &age)]));
         }
         parts.join(" · ")
@@ -95,14 +95,14 @@ fn QuotaCards() -> impl IntoView {
                         <button type="button" class="sc-quota-button" aria-pressed=move || selected().to_string() on:click=toggle>
                             <span class="sc-quota-name">{server.name.clone()}</span>
                             <span class="sc-quota-count">
-                                {format!("{count} / {MAX_SNAPSHOTS_PER_SERVER}")}
+                                {move || format!("{} / {}", language.number(count), language.number(MAX_SNAPSHOTS_PER_SERVER))}
                                 <span class="sc-visually-hidden">" "{tr(Key::QuotaUnit)}</span>
                             </span>
                             <meter min="0" max=MAX_SNAPSHOTS_PER_SERVER.to_string() value=count.to_string() aria-hidden="true"></meter>
                             {full.then(|| view! { <span class="sc-quota-note">{tr(Key::QuotaLimitReached)}</span> })}
                             {restoring.map(|at| view! {
                                 <span class="sc-quota-note sc-restoring">
-                                    {move || language.fill(Key::QuotaRestoring, &[("age", &format::relative(at, now.get()))])}
+                                    {move || language.fill(Key::QuotaRestoring, &[("age", &format::relative(language.locale(), at, now.get()))])}
                                 </span>
                             })}
                         </button>
@@ -125,7 +125,7 @@ fn QuotaCards() -> impl IntoView {
                     <summary>
                         {move || {
                             let n = server_count.get();
-                            language.count(Key::QuotaSummary, n as u64, &format::count(n as f64))
+                            language.count(Key::QuotaSummary, n as u64, &language.number(n))
                         }}
                     </summary>
                     <Show when=move || open.get()>

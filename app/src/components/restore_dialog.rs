@@ -7,6 +7,8 @@ use super::modal::Modal;
 use super::{Clock, Dialogs};
 use crate::client::Client;
 use crate::format;
+use crate::i18n::{Key, Message};
+use crate::language::{tr, Language};
 use crate::model::outcome;
 use crate::store::Store;
 use crate::submission::Submission;
@@ -21,6 +23,7 @@ pub fn RestoreDialog() -> impl IntoView {
     let Clock(now) = expect_context::<Clock>();
     let typed = RwSignal::new(String::new());
     let submission = Submission::new();
+    let language = expect_context::<Language>();
     Effect::new(move |_| {
         if dialogs.restore.with(Option::is_some) {
             typed.set(String::new());
@@ -45,45 +48,52 @@ pub fn RestoreDialog() -> impl IntoView {
         dialogs.restore.get().map(|snapshot| {
             let server = snapshot.server.name.clone();
             let taken_ms = format::millis(snapshot.created_at);
-            let taken = format::absolute(snapshot.created_at);
+            let at = snapshot.created_at;
             let newer = store.model.with_untracked(|m| m.newer_than(&snapshot));
             let server_for_check = server.clone();
             let matches = move || typed.get().trim() == server_for_check;
             let target = snapshot.clone();
+            let (name, lost_server, label_server) = (snapshot.name.to_string(), server.clone(), server.clone());
+            let lede = move || {
+                let taken = format::absolute(language.locale(), at);
+                language.bold(
+                    Key::RestoreLede,
+                    vec![("server", server.clone()), ("snapshot", name.clone()), ("taken", taken)],
+                )
+            };
+            let lost = move || {
+                let locale = language.locale();
+                language.fill(
+                    Key::RestoreLost,
+                    &[
+                        ("server", &lost_server),
+                        ("taken", &format::absolute(locale, at)),
+                        ("age", &format::relative(locale, taken_ms, now.get())),
+                    ],
+                )
+            };
+            let newer_text = Message::with(Key::RestoreNewer, [("count", newer.into())]);
             view! {
-                <p>
-                    "Restore server " <strong>{server.clone()}</strong>
-                    " from snapshot " <strong>{snapshot.name.clone()}</strong>
-                    ", taken " <strong>{taken.clone()}</strong> "."
-                </p>
+                <p>{lede}</p>
                 <div class="sc-warning">
-                    <p>
-                        <strong>{move || format!(
-                            "Everything written to {} since {} ({}) will be lost.",
-                            snapshot.server.name, taken, format::relative(taken_ms, now.get())
-                        )}</strong>
-                    </p>
+                    <p><strong>{lost}</strong></p>
                     <ul>
-                        <li>"All current data on the server is overwritten with the snapshot's."</li>
-                        <li>"The server is stopped automatically before the restore begins."</li>
-                        <li>"This cannot be undone. It usually takes 5–15 minutes."</li>
+                        <li>{tr(Key::RestoreOverwritten)}</li>
+                        <li>{tr(Key::RestoreStopped)}</li>
+                        <li>{tr(Key::RestoreUndo)}</li>
                         {(newer > 0).then(|| view! {
-                            <li>{format!(
-                                "{newer} newer snapshot{} of this server will be kept, but the server will no longer match {}.",
-                                if newer == 1 { "" } else { "s" },
-                                if newer == 1 { "it" } else { "them" }
-                            )}</li>
+                            <li>{move || language.render(&newer_text)}</li>
                         })}
                     </ul>
                 </div>
                 <div class="sc-field">
-                    <label for="sc-restore-confirm">{format!("Type the server's name, {server}, to confirm")}</label>
+                    <label for="sc-restore-confirm">{move || language.fill(Key::RestoreConfirm, &[("server", &label_server)])}</label>
                     <input id="sc-restore-confirm" autocomplete="off" spellcheck="false" bind:value=typed/>
                 </div>
                 <DialogActions
                     submission
-                    label="Restore"
-                    pending_label="Restoring…"
+                    label=Key::ActionRestore
+                    pending_label=Key::RestorePending
                     blocked=Signal::derive(move || !matches())
                     on_cancel=Callback::new(move |()| dialogs.restore.set(None))
                     on_confirm=Callback::new(move |()| confirm.run(target.clone()))
@@ -96,7 +106,7 @@ pub fn RestoreDialog() -> impl IntoView {
         <Modal
             open=Signal::derive(move || dialogs.restore.with(Option::is_some))
             on_close=Callback::new(move |()| dialogs.restore.set(None))
-            title="Restore snapshot"
+            title=Key::RestoreTitle
             id="restore"
         >
             <div class="sc-form">{body}</div>

@@ -2,8 +2,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use snapshot_api::BearerToken;
 
-use crate::i18n::Key;
+use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
+use crate::messages;
 use crate::session::{Session, SignInReason};
 
 /// The sign-in form: a token, pasted, kept for this tab only.
@@ -13,7 +14,7 @@ pub fn SignIn() -> impl IntoView {
     let language = expect_context::<Language>();
     let t = move |key| language.t(key);
     let token = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Message>);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match BearerToken::parse(&token.get_untracked()) {
@@ -22,7 +23,7 @@ pub fn SignIn() -> impl IntoView {
                 token.set(String::new());
                 session.sign_in(parsed);
             }
-            Err(e) => problem.set(Some(e.to_string())),
+            Err(e) => problem.set(Some(messages::invalid(&e))),
         }
     };
     let notice = move || match session.reason.get() {
@@ -48,7 +49,7 @@ pub fn SignIn() -> impl IntoView {
                     aria-invalid=move || problem.with(Option::is_some).to_string()
                     bind:value=token
                 />
-                <p id="sc-token-error" class="sc-field-error">{move || problem.get()}</p>
+                <p id="sc-token-error" class="sc-field-error">{move || problem.with(|p| p.as_ref().map(|m| language.render(m)))}</p>
                 <button type="submit" class="sc-button sc-primary">{tr(Key::SignInButton)}</button>
                 <p id="sc-token-help" class="sc-hint">
                     {tr(Key::SignInTokenHelp)}

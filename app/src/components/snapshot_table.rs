@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::format;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
+use crate::messages;
 use crate::store::Store;
 use crate::view_state::{page_range, ViewState};
 
@@ -108,8 +109,10 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
     let dialogs = expect_context::<Dialogs>();
     let store = expect_context::<Store>();
     let Clock(now) = expect_context::<Clock>();
+    let language = expect_context::<Language>();
     let created_ms = format::millis(snapshot.created_at);
-    let created_abs = format::absolute(snapshot.created_at);
+    let at = snapshot.created_at;
+    let created_abs = move || format::absolute(language.locale(), at);
     let created_iso = format::iso(snapshot.created_at);
     // Held in a memo: the clock ticks every second, the answer changes far more rarely.
     let target = snapshot.clone();
@@ -117,13 +120,16 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
         store.model.with(|m| {
             m.check_restore(&target, now.get())
                 .err()
-                .map(|r| r.to_string())
+                .map(|r| messages::restore_refusal(&r, &target.status))
         })
     });
-    let language = expect_context::<Language>();
-    let (size, size_title) = match snapshot.size_mb {
-        Some(mb) => (format::size(mb), format::exact_mb(mb)),
-        None => ("—".to_owned(), language.t(Key::TableSizeUnknown)),
+    let refusal_text = move || refusal.with(|r| r.as_ref().map(|m| language.render(m)));
+    let size_mb = snapshot.size_mb;
+    let size =
+        move || size_mb.map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb));
+    let size_title = move || match size_mb {
+        Some(mb) => format::exact_mb(language.locale(), mb),
+        None => language.t(Key::TableSizeUnknown),
     };
     let name = snapshot.name.as_str().to_owned();
     let name_for_delete = name.clone();
@@ -139,7 +145,7 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
             <td role="cell" class="sc-col-size sc-nowrap" data-label=tr(Key::ColSize)><span title=size_title>{size}</span></td>
             <td role="cell" class="sc-col-created sc-nowrap" data-label=tr(Key::ColCreated)>
                 <time datetime=created_iso title=created_abs>
-                    {move || format::relative(created_ms, now.get())}
+                    {move || format::relative(language.locale(), created_ms, now.get())}
                 </time>
             </td>
             <td role="cell" data-label=tr(Key::ColDescription) class="sc-col-description sc-description">{snapshot.description.clone().unwrap_or_default()}</td>
@@ -148,7 +154,7 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                     type="button"
                     class="sc-button sc-small"
                     aria-label=move || language.fill(Key::ActionRestoreNamed, &[("name", &name)])
-                    title=move || refusal.get()
+                    title=refusal_text
                     // Not `disabled`: the button keeps its focus (after a restore) and its reason.
                     aria-disabled=move || refusal.with(Option::is_some).to_string()
                     on:click=move |_| {
@@ -187,16 +193,12 @@ fn breakable(name: &str) -> impl IntoView {
 #[component]
 pub fn StatusBadge(status: SnapshotStatus) -> impl IntoView {
     let language = expect_context::<Language>();
-    let (class, key) = match &status {
-        SnapshotStatus::InProgress => ("sc-badge sc-badge-progress", Key::StatusInProgress),
-        SnapshotStatus::Completed => ("sc-badge sc-badge-ok", Key::StatusCompleted),
-        SnapshotStatus::Failed => ("sc-badge sc-badge-failed", Key::StatusFailed),
-        SnapshotStatus::Unknown(_) => ("sc-badge", Key::StatusUnknown),
+    let class = match &status {
+        SnapshotStatus::InProgress => "sc-badge sc-badge-progress",
+        SnapshotStatus::Completed => "sc-badge sc-badge-ok",
+        SnapshotStatus::Failed => "sc-badge sc-badge-failed",
+        SnapshotStatus::Unknown(_) => "sc-badge",
     };
-    // An unknown status is shown as the API wrote it.
-    let other = match &status {
-        SnapshotStatus::Unknown(other) => other.clone(),
-        _ => String::new(),
-    };
-    view! { <span class=class>{move || language.fill(key, &[("status", &other)])}</span> }
+    let words = messages::status(&status);
+    view! { <span class=class>{move || language.render(&words)}</span> }
 }

@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 
+use crate::i18n::Key;
+use crate::language::{tr, Language};
 use crate::toasts::{Toasts, Tone};
 
 /// The notices, in one polite live region so screen readers announce each new one.
 #[component]
 pub fn ToastRegion() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
+    let language = expect_context::<Language>();
     view! {
-        <div class="sc-toasts" role="status" aria-live="polite" aria-label="Notifications">
+        <div class="sc-toasts" role="status" aria-live="polite" aria-label=tr(Key::ToastRegion)>
             <For
                 each=move || toasts.items.get()
                 key=|t| t.id
@@ -18,10 +21,11 @@ pub fn ToastRegion() -> impl IntoView {
                         Tone::Error => "sc-toast sc-toast-error",
                     };
                     let id = t.id;
+                    let text = t.text;
                     view! {
                         <div class=class>
-                            <p>{t.text}</p>
-                            <button type="button" class="sc-toast-close" aria-label="Dismiss notice" on:click=move |_| toasts.dismiss(id)>"×"</button>
+                            <p>{move || language.render(&text)}</p>
+                            <button type="button" class="sc-toast-close" aria-label=tr(Key::ToastDismiss) on:click=move |_| toasts.dismiss(id)>"×"</button>
                         </div>
                     }
                 }

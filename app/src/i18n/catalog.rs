@@ -28,6 +28,9 @@ pub enum Problem {
     Category(&'static str, Category),
     /// A `{placeholder}` the English text does not have.
     Placeholder(&'static str, String),
+    /// A `{placeholder}` of the English text left out: its value would never be shown (a
+    /// plural form may leave out `{count}`, as "one" often says it in words).
+    Dropped(&'static str, &'static str),
 }
 
 /// The texts of one locale.
@@ -116,11 +119,49 @@ impl Catalog {
     }
 }
 
+/// A piece of a pattern: literal text, or the name of a `{placeholder}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Text(&'a str),
+    Slot(&'a str),
+}
+
+/// `pattern` cut at its placeholders, so values are put in once and never read again as
+/// pattern (a server named "{snapshot}" stays that name).
+pub fn segments(pattern: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Segment::Text(&rest[..open]));
+        }
+        out.push(Segment::Slot(&rest[open + 1..open + close]));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest));
+    }
+    out
+}
+
 /// `pattern` with each `{name}` replaced by its value in `args`.
 pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
-    let mut out = pattern.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::new();
+    for segment in segments(pattern) {
+        match segment {
+            Segment::Text(text) => out.push_str(text),
+            Segment::Slot(name) => match args.iter().find(|(n, _)| *n == name) {
+                Some((_, value)) => out.push_str(value),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
     }
     out
 }
@@ -139,12 +180,15 @@ fn check(locale: Locale, key: Key, value: Value) -> Result<Translation, Problem>
         English::Text(text) => placeholders(text),
         English::Plural { one, other } => [placeholders(one), placeholders(other)].concat(),
     };
-    let known = |text: &str| match placeholders(text)
-        .into_iter()
-        .find(|p| !allowed.contains(p))
-    {
-        Some(extra) => Err(Problem::Placeholder(key.id(), extra.to_owned())),
-        None => Ok(()),
+    let known = |text: &str| {
+        let used = placeholders(text);
+        if let Some(extra) = used.iter().find(|p| !allowed.contains(p)) {
+            return Err(Problem::Placeholder(key.id(), (*extra).to_owned()));
+        }
+        match allowed.iter().find(|p| **p != "count" && !used.contains(p)) {
+            Some(dropped) => Err(Problem::Dropped(key.id(), dropped)),
+            None => Ok(()),
+        }
     };
     match (key.en(), value) {
         (English::Text(_), Value::String(text)) => {

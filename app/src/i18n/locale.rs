@@ -47,6 +47,30 @@ impl Locale {
         }
     }
 
+    /// The tag the browser's `Intl` formats dates, ages and numbers with. Chromium carries
+    /// no Sesotho data at all (it would fall back to US English), so Sesotho takes South
+    /// African English, the conventions of Lesotho's neighbour; its Bosnian is only CLDR's
+    /// root ("2025 M01 15", "-3 h"), so Bosnian takes the Latin Serbian of Bosnia, whose
+    /// formats are Bosnia's ("15. 1. 2025.", "prije 3 sata"). English keeps the browser's
+    /// own English (en-GB dates for a British browser).
+    pub fn intl_tag(self, browser: &str) -> &str {
+        match self {
+            Locale::En if browser.to_ascii_lowercase().starts_with("en") => browser,
+            Locale::En => "en",
+            Locale::St => "en-ZA",
+            Locale::Bs => "sr-Latn-BA",
+            other => other.tag(),
+        }
+    }
+
+    /// What goes between two sentences: Chinese sets none.
+    pub fn sentence_gap(self) -> &'static str {
+        match self {
+            Locale::ZhHans => "",
+            _ => " ",
+        }
+    }
+
     /// The locale a tag asks for, by its language (any case, `-` or `_`): "bs-Latn-BA" is
     /// Bosnian, "zh-CN" and "zh-Hans-SG" are Simplified Chinese; Traditional Chinese ("zh-TW",
     /// "zh-Hant") is not, as the console has no Traditional text.

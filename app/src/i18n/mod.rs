@@ -4,11 +4,13 @@
 mod catalog;
 mod keys;
 mod locale;
+mod message;
 mod plural;
 
-pub use catalog::{fill, Catalog, Problem};
+pub use catalog::{fill, segments, Catalog, Problem, Segment};
 pub use keys::{English, Key};
 pub use locale::{Locale, Preferences};
+pub use message::{Arg, Message};
 pub use plural::Category;
 
 #[cfg(test)]

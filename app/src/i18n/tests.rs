@@ -52,13 +52,20 @@ fn a_missing_an_unknown_and_a_misplaced_key_are_each_reported_and_fall_back() {
         "app.name": "Konzola",
         "sign_in.button": "Prijava {user}",
         "language.label": {"one": "x", "few": "y", "other": "z"},
-        "made.up": "?"
+        "made.up": "?",
+        "restore.confirm": "Upišite naziv servera za potvrdu"
     }"#;
     let (catalog, problems) = Catalog::parse(Locale::Bs, json.as_bytes()).unwrap();
     assert!(problems.contains(&Problem::Placeholder("sign_in.button", "user".into())));
     assert!(problems.contains(&Problem::Shape("language.label")));
     assert!(problems.contains(&Problem::Unknown("made.up".into())));
     assert!(problems.contains(&Problem::Missing("sign_in.token")));
+    // The server's name is what the user must type: a text without it fails.
+    assert!(problems.contains(&Problem::Dropped("restore.confirm", "server")));
+    assert_eq!(
+        catalog.text(Key::RestoreConfirm),
+        "Type the server's name, {server}, to confirm"
+    );
     assert_eq!(catalog.text(Key::AppName), "Konzola");
     assert_eq!(catalog.text(Key::SignInButton), "Sign in");
     assert_eq!(catalog.text(Key::LanguageLabel), "Language");
@@ -114,4 +121,65 @@ fn plural_texts_pick_the_locales_form() {
         partial.count(Key::QuotaSummary, 3),
         "Snapshots per server ({count} servers)"
     );
+}
+
+/// Every way an API error reads, in every language: the `{what}` and number slots filled,
+/// nothing left in braces, and the API's own words after the console's.
+#[test]
+fn every_error_reads_whole_in_every_language() {
+    use snapshot_api::{ApiError, RetryAfter};
+
+    let errors = [
+        ApiError::Unauthorized { detail: None },
+        ApiError::NotFound {
+            detail: Some("Not found.".into()),
+        },
+        ApiError::RateLimited {
+            retry_after: Some(RetryAfter::Seconds(1)),
+        },
+        ApiError::RateLimited {
+            retry_after: Some(RetryAfter::Seconds(3)),
+        },
+        ApiError::RateLimited { retry_after: None },
+        ApiError::Server {
+            status: 503,
+            detail: None,
+        },
+        ApiError::UnexpectedStatus {
+            status: 418,
+            detail: Some("teapot".into()),
+        },
+        ApiError::Timeout { seconds: 15 },
+    ];
+    let whats = [
+        Key::WhatLoad,
+        Key::WhatCreate,
+        Key::WhatRestore,
+        Key::WhatDelete,
+    ];
+    for locale in Locale::ALL {
+        let catalog = match locale {
+            Locale::En => Catalog::english(),
+            other => Catalog::parse(other, &shipped(other)).unwrap().0,
+        };
+        for error in &errors {
+            for what in whats {
+                let text =
+                    crate::messages::describe(error, what).render(&catalog, &|n| format!("#{n}"));
+                assert!(!text.contains('{'), "{}: {text}", locale.tag());
+                if let ApiError::UnexpectedStatus { .. } = error {
+                    assert!(
+                        text.contains("#418") && text.ends_with("teapot"),
+                        "{}: {text}",
+                        locale.tag()
+                    );
+                    assert!(
+                        text.contains(catalog.text(what)),
+                        "{}: {text}",
+                        locale.tag()
+                    );
+                }
+            }
+        }
+    }
 }

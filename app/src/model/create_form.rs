@@ -5,6 +5,8 @@ use snapshot_api::{rules, Description, ServerId, SnapshotName};
 
 use super::list::Model;
 use super::outcome::FieldErrors;
+use crate::i18n::Message;
+use crate::messages;
 
 /// The server a snapshot is for: one the console knows, or one whose ID the user types.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,10 +67,10 @@ impl CreateForm {
     }
 
     /// The chosen server, or why the typed ID is not one.
-    pub fn server(&self) -> Result<ServerId, String> {
+    pub fn server(&self) -> Result<ServerId, Message> {
         match self.choice {
             ServerChoice::Known(id) => Ok(id),
-            ServerChoice::Typed => self.typed_id.parse().map_err(|e| format!("{e}")),
+            ServerChoice::Typed => self.typed_id.parse().map_err(|e| messages::invalid(&e)),
         }
     }
 
@@ -87,19 +89,21 @@ impl CreateForm {
     }
 
     /// Why the typed ID is not a server ID, once anything is typed.
-    pub fn typed_id_error(&self) -> Option<String> {
+    pub fn typed_id_error(&self) -> Option<Message> {
         let typing = self.choice == ServerChoice::Typed && !self.typed_id.is_empty();
         typing.then(|| self.server().err()).flatten()
     }
 
-    pub fn name_error(&self) -> Option<String> {
-        SnapshotName::parse(&self.name).err().map(|e| e.to_string())
+    pub fn name_error(&self) -> Option<Message> {
+        SnapshotName::parse(&self.name)
+            .err()
+            .map(|e| messages::invalid(&e))
     }
 
-    pub fn description_error(&self) -> Option<String> {
+    pub fn description_error(&self) -> Option<Message> {
         Description::parse(&self.description)
             .err()
-            .map(|e| e.to_string())
+            .map(|e| messages::invalid(&e))
     }
 
     /// The request to send, or the messages for the fields that stop it.
@@ -114,8 +118,8 @@ impl CreateForm {
             }
             (server, name, description) => Err(FieldErrors {
                 server: server.err(),
-                name: name.err().map(|e| e.to_string()),
-                description: description.err().map(|e| e.to_string()),
+                name: name.err().map(|e| messages::invalid(&e)),
+                description: description.err().map(|e| messages::invalid(&e)),
                 form: None,
             }),
         }
@@ -210,7 +214,7 @@ mod tests {
 
         form.name = "x".repeat(65);
         assert_eq!(
-            form.name_error().as_deref(),
+            form.name_error().map(|m| m.en()).as_deref(),
             Some("Use at most 64 characters (this name has 65).")
         );
         let errors = form.request().unwrap_err();

@@ -9,6 +9,7 @@ use snapshot_api::{
 
 use super::notice::{Notice, Tone};
 use super::search::{positions_by, SearchKeys};
+use crate::i18n::{Arg, Key, Message};
 use crate::messages;
 
 /// How long after a confirmed restore the console takes the server to be restoring: the API
@@ -60,7 +61,7 @@ pub enum ListState {
     },
     Loaded(Listed),
     Failed {
-        error: String,
+        error: Message,
         last: Option<Listed>,
     },
 }
@@ -84,7 +85,7 @@ impl ListState {
     }
 
     /// Why the last read failed.
-    pub fn error(&self) -> Option<&str> {
+    pub fn error(&self) -> Option<&Message> {
         match self {
             Self::Failed { error, .. } => Some(error),
             _ => None,
@@ -161,7 +162,7 @@ impl Model {
             }
             Err(e) => {
                 self.list = ListState::Failed {
-                    error: messages::describe(&e, "load the snapshots"),
+                    error: messages::describe(&e, Key::WhatLoad),
                     last,
                 };
                 Some(Vec::new())
@@ -322,15 +323,20 @@ fn finished(before: &[Snapshot], after: &[Snapshot]) -> Vec<Notice> {
                 && s.status != SnapshotStatus::InProgress
         })
         .map(|s| {
-            let (tone, outcome) = match &s.status {
-                SnapshotStatus::Completed => (Tone::Success, "is ready".to_owned()),
-                SnapshotStatus::Failed => (Tone::Error, "failed".to_owned()),
-                other => (Tone::Info, format!("is now {other}")),
+            let (tone, key) = match &s.status {
+                SnapshotStatus::Completed => (Tone::Success, Key::NoticeReady),
+                SnapshotStatus::Failed => (Tone::Error, Key::NoticeFailed),
+                _ => (Tone::Info, Key::NoticeStatus),
             };
-            Notice::new(
-                tone,
-                format!("Snapshot {} of {} {outcome}.", s.name, s.server.name),
-            )
+            let text = Message::with(
+                key,
+                [
+                    ("snapshot", s.name.as_str().into()),
+                    ("server", s.server.name.as_str().into()),
+                    ("status", Arg::Message(messages::status(&s.status))),
+                ],
+            );
+            Notice::new(tone, text)
         })
         .collect()
 }
@@ -361,7 +367,7 @@ mod tests {
         };
         model.finish_read(ticket, NOW + 1.0, Err(failure)).unwrap();
         assert_eq!(
-            model.list.error(),
+            model.list.error().map(Message::en).as_deref(),
             Some("The API failed while trying to load the snapshots (error 503). Nothing on screen was changed; try again shortly.")
         );
         assert_eq!(model.list.snapshots()[0].name, "a");
@@ -451,11 +457,12 @@ mod tests {
             snapshot(4, 10, "d", "completed"),
         ];
         let notices = model.finish_read(ticket, NOW, Ok(next.clone())).unwrap();
+        let shown: Vec<(Tone, String)> = notices.iter().map(|n| (n.tone, n.text.en())).collect();
         assert_eq!(
-            notices,
+            shown,
             [
-                Notice::new(Tone::Success, "Snapshot a of s10 is ready."),
-                Notice::new(Tone::Error, "Snapshot b of s10 failed."),
+                (Tone::Success, "Snapshot a of s10 is ready.".to_owned()),
+                (Tone::Error, "Snapshot b of s10 failed.".to_owned()),
             ]
         );
         let ticket = model.begin_read();
@@ -470,7 +477,7 @@ mod tests {
             .collect();
         let mut model = loaded(full);
         assert_eq!(
-            model.check_create(web, NOW).unwrap_err().to_string(),
+            messages::create_refusal(&model.check_create(web, NOW).unwrap_err()).en(),
             "Snapshot limit reached: s10 already has 5 of 5 snapshots. Delete one before creating another."
         );
         let one = model.list.snapshots()[0].clone();
@@ -511,9 +518,10 @@ mod tests {
             model.check_restore(&busy, NOW),
             Err(RestoreRefusal::InProgress { .. })
         ));
+        let refusal = model.check_restore(&broken, NOW).unwrap_err();
         assert_eq!(
-            model.check_restore(&broken, NOW).unwrap_err().to_string(),
-            "Snapshot broken is failed; only completed snapshots can be restored."
+            messages::restore_refusal(&refusal, &broken.status).en(),
+            "Snapshot broken cannot be restored (Failed); only completed snapshots can be restored."
         );
     }
 

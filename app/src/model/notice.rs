@@ -1,5 +1,7 @@
 //! What the console tells the user in passing: a short notice with a tone.
 
+use crate::i18n::Message;
+
 /// How a notice looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tone {
@@ -12,14 +14,11 @@ pub enum Tone {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub tone: Tone,
-    pub text: String,
+    pub text: Message,
 }
 
 impl Notice {
-    pub fn new(tone: Tone, text: impl Into<String>) -> Self {
-        Self {
-            tone,
-            text: text.into(),
-        }
+    pub fn new(tone: Tone, text: Message) -> Self {
+        Self { tone, text }
     }
 }

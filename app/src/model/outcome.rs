@@ -6,20 +6,21 @@ use snapshot_api::{
 };
 
 use super::notice::{Notice, Tone};
+use crate::i18n::{Key, Message};
 use crate::messages;
 
 /// Messages for the create form's fields; the restore and delete dialogs use `form` only.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldErrors {
-    pub server: Option<String>,
-    pub name: Option<String>,
-    pub description: Option<String>,
+    pub server: Option<Message>,
+    pub name: Option<Message>,
+    pub description: Option<Message>,
     /// About the request as a whole.
-    pub form: Option<String>,
+    pub form: Option<Message>,
 }
 
 impl FieldErrors {
-    fn form(message: String) -> Self {
+    fn form(message: Message) -> Self {
         Self {
             form: Some(message),
             ..Self::default()
@@ -54,7 +55,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn done(change: Change, notice: String) -> Self {
+    fn done(change: Change, notice: Message) -> Self {
         Self {
             change,
             notice: Some(Notice::new(Tone::Success, notice)),
@@ -82,19 +83,19 @@ enum Write {
 }
 
 impl Write {
-    fn action(self) -> &'static str {
+    fn action(self) -> Key {
         match self {
-            Write::Create => "create the snapshot",
-            Write::Restore => "start the restore",
-            Write::Delete => "delete the snapshot",
+            Write::Create => Key::WhatCreate,
+            Write::Restore => Key::WhatRestore,
+            Write::Delete => Key::WhatDelete,
         }
     }
 
-    fn may_have_happened(self) -> &'static str {
+    fn may_have_happened(self) -> Key {
         match self {
-            Write::Create => "The snapshot may have been created all the same: the list is being refreshed, so check it before creating another.",
-            Write::Restore => "The restore may have started all the same; do not start it again until the server is back.",
-            Write::Delete => "It may have been deleted all the same: the list is being refreshed.",
+            Write::Create => Key::MaybeCreated,
+            Write::Restore => Key::MaybeRestored,
+            Write::Delete => Key::MaybeDeleted,
         }
     }
 }
@@ -110,11 +111,9 @@ fn failed(write: Write, error: &ApiError) -> Outcome {
                 Write::Restore => Change::None,
                 _ => Change::Refresh,
             },
-            FieldErrors::form(format!(
-                "{} {}",
-                messages::describe(e, write.action()),
-                write.may_have_happened()
-            )),
+            FieldErrors::form(
+                messages::describe(e, write.action()).then(write.may_have_happened().into()),
+            ),
         ),
         e => Outcome::refused(
             Change::None,
@@ -127,52 +126,59 @@ fn failed(write: Write, error: &ApiError) -> Outcome {
 pub fn snapshot_create(result: Result<SnapshotCreated, ApiError>, server: ServerId) -> Outcome {
     let error = match result {
         Ok(created) => {
-            let text = format!(
-                "Creating {} of {}. {}",
-                created.snapshot.name,
-                created.snapshot.server.name,
-                created.message.unwrap_or_default()
-            );
-            return Outcome::done(Change::Insert(created.snapshot), text.trim_end().to_owned());
+            let text = Message::with(
+                Key::NoticeCreating,
+                [
+                    ("snapshot", created.snapshot.name.as_str().into()),
+                    ("server", created.snapshot.server.name.as_str().into()),
+                ],
+            )
+            .then(Message::verbatim(created.message.unwrap_or_default()));
+            return Outcome::done(Change::Insert(created.snapshot), text);
         }
         Err(error) => error,
     };
-    let on_server = |change, message: &str| {
+    let on_server = |change, message: Message| {
         Outcome::refused(
             change,
             FieldErrors {
-                server: Some(message.to_owned()),
+                server: Some(message),
                 ..FieldErrors::default()
             },
         )
     };
     match &error {
         ApiError::Validation { fields, non_field } => {
-            let join = |f: &str| fields.get(f).map(|m| m.join(" "));
-            let other: Vec<String> = fields
+            let join = |f: &str| fields.get(f).map(|m| Message::verbatim(m.join(" ")));
+            let other = fields
                 .iter()
                 .filter(|(f, _)| !matches!(f.as_str(), "server_id" | "name" | "description"))
-                .map(|(f, m)| format!("{}: {}", messages::field_label(f), m.join(" ")))
-                .chain(non_field.iter().cloned())
-                .collect();
+                .map(|(f, m)| messages::field_message(f, m))
+                .chain(non_field.iter().map(|t| Message::verbatim(t.as_str())))
+                .reduce(Message::then);
             Outcome::refused(
                 Change::None,
                 FieldErrors {
                     server: join("server_id"),
                     name: join("name"),
                     description: join("description"),
-                    form: (!other.is_empty()).then(|| other.join(" ")),
+                    form: other,
                 },
             )
         }
         ApiError::NotFound { .. } => on_server(
             Change::None,
-            &format!("There is no server with ID {server} (the API answered 404)."),
+            Message::with(Key::ErrorNoServer, [("server", server.to_string().into())]),
         ),
         // The list was out of date: someone else created snapshots meanwhile.
-        ApiError::LimitReached { detail } => on_server(Change::Refresh, detail),
+        ApiError::LimitReached { detail } => {
+            on_server(Change::Refresh, Message::verbatim(detail.as_str()))
+        }
         // The one state the API refuses a create in: the server is being restored.
-        ApiError::InvalidState { detail } => on_server(Change::Restoring(server), detail),
+        ApiError::InvalidState { detail } => on_server(
+            Change::Restoring(server),
+            Message::verbatim(detail.as_str()),
+        ),
         other => failed(Write::Create, other),
     }
 }
@@ -181,30 +187,36 @@ pub fn snapshot_create(result: Result<SnapshotCreated, ApiError>, server: Server
 pub fn snapshot_restore(result: Result<RestoreAccepted, ApiError>, snapshot: &Snapshot) -> Outcome {
     let error = match result {
         Ok(accepted) => {
-            let text = format!(
-                "{} is {}. {}",
-                accepted.server.name, accepted.server.status, accepted.message
-            );
+            let server = accepted.server.name.as_str().into();
             // The API says which state the server is in now; only `restoring` is news.
-            let change = match accepted.server.status {
-                ServerStatus::Restoring => Change::Restoring(accepted.server.id),
-                _ => Change::None,
+            let (change, state) = match accepted.server.status {
+                ServerStatus::Restoring => (
+                    Change::Restoring(accepted.server.id),
+                    Message::with(Key::NoticeRestoring, [("server", server)]),
+                ),
+                other => (
+                    Change::None,
+                    Message::with(
+                        Key::NoticeServerStatus,
+                        [("server", server), ("status", other.to_string().into())],
+                    ),
+                ),
             };
-            return Outcome::done(change, text);
+            return Outcome::done(change, state.then(Message::verbatim(accepted.message)));
         }
         Err(error) => error,
     };
     match &error {
         ApiError::NotFound { .. } => Outcome::refused(
             Change::Remove(snapshot.id),
-            FieldErrors::form("This snapshot no longer exists, so there is nothing to restore from. It has been taken off the list.".to_owned()),
+            FieldErrors::form(Key::ErrorRestoreGone.into()),
         ),
         // The snapshot was completed in the list, so it is the server that is not ready.
         ApiError::InvalidState { detail } => Outcome::refused(
             Change::Restoring(snapshot.server.id),
-            FieldErrors::form(format!(
-                "The API refused the restore because the server is not in a state that allows one: {detail}"
-            )),
+            FieldErrors::form(
+                Message::from(Key::ErrorRestoreState).then(Message::verbatim(detail.as_str())),
+            ),
         ),
         other => failed(Write::Restore, other),
     }
@@ -215,11 +227,17 @@ pub fn snapshot_delete(result: Result<(), ApiError>, snapshot: &Snapshot) -> Out
     match result {
         Ok(()) => Outcome::done(
             Change::Remove(snapshot.id),
-            format!("Deleted snapshot {}.", snapshot.name),
+            Message::with(
+                Key::NoticeDeleted,
+                [("snapshot", snapshot.name.as_str().into())],
+            ),
         ),
         Err(ApiError::NotFound { .. }) => Outcome::done(
             Change::Remove(snapshot.id),
-            format!("Snapshot {} was already deleted.", snapshot.name),
+            Message::with(
+                Key::NoticeAlreadyDeleted,
+                [("snapshot", snapshot.name.as_str().into())],
+            ),
         ),
         Err(other) => failed(Write::Delete, &other),
     }
@@ -249,10 +267,10 @@ mod tests {
         let outcome = snapshot_create(Ok(created.clone()), web());
         assert_eq!(outcome.change, Change::Insert(created.snapshot));
         assert_eq!(
-            outcome.notice,
-            Some(Notice::new(
+            outcome.notice.map(|n| (n.tone, n.text.en())),
+            Some((
                 Tone::Success,
-                "Creating before-upgrade of s10. This may take 3-10 minutes."
+                "Creating before-upgrade of s10. This may take 3-10 minutes.".to_owned()
             ))
         );
         assert!(outcome.close);
@@ -270,16 +288,19 @@ mod tests {
         };
         let outcome = snapshot_create(Err(refused), web());
         assert!(!outcome.close);
-        assert_eq!(outcome.errors.name.as_deref(), Some("Bad name."));
         assert_eq!(
-            outcome.errors.form.as_deref(),
+            outcome.errors.name.as_ref().map(Message::en).as_deref(),
+            Some("Bad name.")
+        );
+        assert_eq!(
+            outcome.errors.form.as_ref().map(Message::en).as_deref(),
             Some("colour: Unknown. Try later.")
         );
         assert_eq!(outcome.errors.server, None);
 
         let missing = snapshot_create(Err(ApiError::NotFound { detail: None }), web());
         assert_eq!(
-            missing.errors.server.as_deref(),
+            missing.errors.server.as_ref().map(Message::en).as_deref(),
             Some("There is no server with ID 10 (the API answered 404).")
         );
 
@@ -289,7 +310,7 @@ mod tests {
         let outcome = snapshot_create(Err(full), web());
         assert_eq!(outcome.change, Change::Refresh);
         assert_eq!(
-            outcome.errors.server.as_deref(),
+            outcome.errors.server.as_ref().map(Message::en).as_deref(),
             Some("Maximum 5 snapshots per server.")
         );
 
@@ -307,7 +328,7 @@ mod tests {
         let outcome = snapshot_create(Err(timeout()), web());
         assert_eq!(outcome.change, Change::Refresh);
         assert!(!outcome.close);
-        let text = outcome.errors.form.unwrap();
+        let text = outcome.errors.form.unwrap().en();
         assert!(
             text.starts_with("The API did not answer within 30 seconds"),
             "{text}"
@@ -324,6 +345,7 @@ mod tests {
             .errors
             .form
             .unwrap()
+            .en()
             .ends_with("the list is being refreshed."));
 
         // The list does not show restores, so reading it again would say nothing.
@@ -333,6 +355,7 @@ mod tests {
             .errors
             .form
             .unwrap()
+            .en()
             .ends_with("do not start it again until the server is back."));
     }
 
@@ -363,7 +386,7 @@ mod tests {
         let outcome = snapshot_restore(Ok(accepted), &target);
         assert_eq!(outcome.change, Change::Restoring(web()));
         assert_eq!(
-            outcome.notice.unwrap().text,
+            outcome.notice.unwrap().text.en(),
             "s10 is restoring. This may take 5-15 minutes."
         );
 
@@ -377,7 +400,7 @@ mod tests {
         let outcome = snapshot_restore(Err(busy), &target);
         assert_eq!(outcome.change, Change::Restoring(web()));
         assert_eq!(
-            outcome.errors.form.as_deref(),
+            outcome.errors.form.as_ref().map(Message::en).as_deref(),
             Some("The API refused the restore because the server is not in a state that allows one: s10 is already being restored.")
         );
     }
@@ -389,7 +412,7 @@ mod tests {
         assert!(outcome.close);
         assert_eq!(outcome.change, Change::Remove(target.id));
         assert_eq!(
-            outcome.notice.unwrap().text,
+            outcome.notice.unwrap().text.en(),
             "Snapshot old was already deleted."
         );
 
@@ -402,7 +425,7 @@ mod tests {
         );
         assert_eq!(failed.change, Change::None);
         assert_eq!(
-            failed.errors.form.as_deref(),
+            failed.errors.form.as_ref().map(Message::en).as_deref(),
             Some(
                 "Could not delete the snapshot: the API answered with an unexpected status (418)."
             )

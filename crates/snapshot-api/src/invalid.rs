@@ -16,10 +16,10 @@ pub enum InvalidInput {
         max: usize,
     },
     /// A snapshot name with a character outside `A-Z a-z 0-9 - _`.
-    #[error("Use only letters, digits, hyphens (-) and underscores (_); {shown} is not allowed.")]
+    #[error("Use only letters, digits, hyphens (-) and underscores (_); {} is not allowed.", crate::name::describe_char(*.character))]
     NameCharacter {
-        /// The first refused character, quoted or described (a space is "a space").
-        shown: String,
+        /// The first refused character (the text describes it: a space is "a space").
+        character: char,
     },
     /// A description over [`crate::Description::MAX_CHARS`] characters.
     #[error("Use at most {max} characters (this description has {len}).")]

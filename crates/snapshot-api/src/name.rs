@@ -24,9 +24,7 @@ impl SnapshotName {
             return Err(InvalidInput::NameEmpty);
         }
         if let Some(bad) = text.chars().find(|c| !Self::allowed(*c)) {
-            return Err(InvalidInput::NameCharacter {
-                shown: describe_char(bad),
-            });
+            return Err(InvalidInput::NameCharacter { character: bad });
         }
         let len = text.chars().count();
         if len > Self::MAX_CHARS {
@@ -70,7 +68,8 @@ impl SnapshotName {
     }
 }
 
-fn describe_char(c: char) -> String {
+/// A character as the name rule's English refusal names it.
+pub(crate) fn describe_char(c: char) -> String {
     match c {
         ' ' => "a space".to_owned(),
         c if c.is_whitespace() => "a whitespace character".to_owned(),
