@@ -10,6 +10,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const texts = (tag: string): Record<string, string> =>
   JSON.parse(fs.readFileSync(path.join(ROOT, 'app', 'locales', `${tag}.json`), 'utf8'));
 const bs = texts('bs');
+/** A text with its `{placeholders}` filled, as the console fills it. */
+const fill = (pattern: string, args: Record<string, string>) =>
+  pattern.replace(/\{(\w+)\}/g, (all, name) => args[name] ?? all);
 const zh = texts('zh-Hans');
 
 test('the menu switches the language in place, keeping what was typed', async ({ page, sim }) => {
@@ -135,6 +138,66 @@ for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
     await expect(row.getByText(t['status.completed'], { exact: true })).toBeVisible();
     await expect(row.getByRole('button', { name: t['action.restore_named'].replace('{name}', 'pre-migration-snapshot') })).toBeVisible();
     await expect(row.getByRole('button', { name: t['action.delete_named'].replace('{name}', 'pre-migration-snapshot') })).toBeVisible();
+  });
+}
+
+for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
+  test(`in ${tag}: create, restore and delete, with their checks and notices, in that language`, async ({ page, sim, apiRequests }) => {
+    const t = texts(tag);
+    await page.goto(sim.url(`/?lang=${tag}`));
+    await page.getByLabel(t['sign_in.token']).fill(TOKEN);
+    await page.getByRole('button', { name: t['sign_in.button'] }).click();
+    const notices = page.getByRole('status', { name: t['toast.region'] });
+
+    // Create, with the name rule's reason in the language, a described character in it.
+    await page.getByRole('button', { name: t['action.create'] }).click();
+    const create = page.getByRole('dialog', { name: t['action.create'] });
+    await expect(create).toContainText(t['create.advice']);
+    await create.getByRole('combobox', { name: t['col.server'] }).selectOption({ label: t['create.another_server'] });
+    const serverId = create.getByRole('textbox', { name: t['create.server_id'] });
+    await serverId.fill('x');
+    await expect(create).toContainText(t['invalid.server_id']);
+    await serverId.fill('12347');
+    const name = create.getByRole('textbox', { name: t['col.name'] });
+    await name.fill('bad name');
+    await expect(create).toContainText(fill(t['invalid.name_character'], { character: t['character.space'] }));
+    await name.fill(`lang-${tag}`);
+    await create.getByRole('button', { name: t['create.submit'], exact: true }).click();
+    await expect(create).toBeHidden();
+    await expect(notices).toContainText(fill(t['notice.creating'], { snapshot: `lang-${tag}`, server: 'staging-02' }));
+
+    // Restore: the warnings, the typed name, the notice.
+    const table = page.getByRole('table', { name: t['list.title'] });
+    await table.getByRole('button', { name: fill(t['action.restore_named'], { name: 'pre-migration-snapshot' }) }).click();
+    const restore = page.getByRole('dialog', { name: t['restore.title'] });
+    await expect(restore).toContainText(t['restore.overwritten']);
+    await expect(restore).toContainText(t['restore.stopped']);
+    await expect(restore).toContainText(t['restore.undo']);
+    const confirm = restore.getByRole('button', { name: t['action.restore'], exact: true });
+    await expect(confirm).toBeDisabled();
+    await restore.getByLabel(fill(t['restore.confirm'], { server: 'web-server-01' })).fill('web-server-01');
+    await confirm.click();
+    await expect(restore).toBeHidden();
+    await expect(notices).toContainText(fill(t['notice.restoring'], { server: 'web-server-01' }));
+
+    // Delete: the warning and the notice.
+    await table.getByRole('button', { name: fill(t['action.delete_named'], { name: 'weekly-snapshot-2025-01-08' }) }).click();
+    const del = page.getByRole('dialog', { name: t['delete.title'] });
+    await expect(del).toContainText(t['delete.permanent']);
+    await del.getByRole('button', { name: t['action.delete'], exact: true }).click();
+    await expect(del).toBeHidden();
+    await expect(notices).toContainText(fill(t['notice.deleted'], { snapshot: 'weekly-snapshot-2025-01-08' }));
+
+    const writes = apiRequests.filter((r) => r.method() !== 'GET').map((r) => r.method());
+    expect(writes).toEqual(['POST', 'POST', 'DELETE']);
+
+    // An API failure, worded in the language around the action's name; Bengali writes the
+    // status with its own digits, as Intl gives them.
+    await sim.fault('snapshot_list', { kind: 'status', status: 503 }, 3);
+    await page.getByRole('button', { name: t['action.refresh'] }).click();
+    const status = tag === 'bn' ? '৫০৩' : '503';
+    await expect(page.getByRole('alert')).toContainText(fill(t['error.server'], { what: t['what.load'], status }));
+    await expect(page.getByRole('button', { name: t['action.try_again'] })).toBeVisible();
   });
 }
 
