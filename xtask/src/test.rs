@@ -105,6 +105,7 @@ fn browser_suite(playwright_args: &[&str]) -> Result {
     cmd::step("Building the simulator for the browser tests");
     cmd::run(command("cargo", &["build", "--package", "snapshot-sim"]))?;
     tools::ensure_apt("chromium", &["chromium"])?;
+    tools::ensure_script_fonts()?;
     tools::ensure_npm_packages(&root().join("tests"), "playwright")?;
     cmd::step("Browser tests (Playwright, Debian's Chromium)");
     let mut args = vec!["playwright", "test"];

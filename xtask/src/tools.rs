@@ -230,11 +230,31 @@ pub fn ensure_schemathesis() -> Result {
     ))
 }
 
+/// Fonts for the scripts the console is translated into: Debian's base image has Latin only,
+/// so Bengali and Chinese would render as empty boxes in the browser tests' screenshots and
+/// widths. Small packages (Lohit Bengali, 160 KB; WenQuanYi Micro Hei, 5 MB) rather than
+/// Noto's 43 + 91 MB; Latin text keeps DejaVu Sans (fontconfig's default for it).
+pub fn ensure_script_fonts() -> Result {
+    let has = |lang: &str| output_line("fc-list", &[&format!(":lang={lang}"), "family"]).is_some();
+    if has("bn") && has("zh-cn") {
+        return Ok(());
+    }
+    ensure_apt_packages(&[
+        "fontconfig",
+        "fonts-lohit-beng-bengali",
+        "fonts-wqy-microhei",
+    ])
+}
+
 /// Debian packages that provide `program`.
 pub fn ensure_apt(program: &str, packages: &[&str]) -> Result {
     if output_line(program, &["--version"]).is_some() {
         return Ok(());
     }
+    ensure_apt_packages(packages)
+}
+
+fn ensure_apt_packages(packages: &[&str]) -> Result {
     cmd::step(&format!("Installing {} with apt-get", packages.join(" ")));
     cmd::run(command("apt-get", &["update", "-qq"]))?;
     let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
