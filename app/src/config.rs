@@ -37,6 +37,12 @@ pub struct Config {
 }
 
 impl Config {
+    /// The landmark role of the console's content: the page's `main` when the page is the
+    /// console's own; none inside a host's page, whose own `main` or card holds it.
+    pub fn landmark(&self) -> Option<&'static str> {
+        self.owns_url.then_some("main")
+    }
+
     /// The default API base: the console's own origin.
     pub const DEFAULT_API_BASE: &'static str = "/api/v1";
 

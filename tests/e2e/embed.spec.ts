@@ -79,9 +79,10 @@ test('the console\'s own page follows the light and dark colour schemes', async 
   const background = async (scheme: 'light' | 'dark') => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(sim.url('/console/index.html'));
-    const signIn = page.getByRole('main');
-    await expect(signIn).toBeVisible();
-    return signIn.evaluate((e) => getComputedStyle(e).backgroundColor);
+    // The sign-in card: the box around the page's heading.
+    const heading = page.getByRole('main').getByRole('heading', { name: 'Snapshot Console' });
+    await expect(heading).toBeVisible();
+    return heading.evaluate((e) => getComputedStyle(e.parentElement!).backgroundColor);
   };
   const light = await background('light');
   const dark = await background('dark');

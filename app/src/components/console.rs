@@ -97,13 +97,15 @@ pub fn Console(config: Config) -> impl IntoView {
     // Its own page owns the URL; embedded, the console keeps its notices inside its box.
     let embedded = !config.owns_url;
     let lang_menu = config.lang_menu;
+    let landmark = config.landmark();
     view! {
         // `lang` on the console's own root, never on the host's <html>.
         <div class="snapshot-console" class:sc-embedded=embedded lang=move || language.locale().tag()>
             // The size container every layout switch keys on: the console's own width, not
             // the viewport's. (A container also holds fixed-position descendants, so the
             // notices stay outside it.)
-            <div class="sc-shell">
+            // On its own page this is the page's `main`, named by the heading in view.
+            <div class="sc-shell" role=landmark aria-labelledby=landmark.map(|_| "sc-heading")>
                 {lang_menu.then(|| view! { <LanguageMenu/> })}
                 <Show when=move || session.signed_in() fallback=|| view! { <SignIn/> }>
                     <Header/>

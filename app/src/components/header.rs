@@ -47,8 +47,8 @@ pub fn Header() -> impl IntoView {
             .with(|m| m.list.error().map(|e| language.render(e)))
     };
     view! {
-        <header class="sc-header">
-            <h1 class="sc-title" tabindex="-1" data-focus-fallback>{title}</h1>
+        <div class="sc-header">
+            <h1 id="sc-heading" class="sc-title" tabindex="-1" data-focus-fallback>{title}</h1>
             <p class="sc-updated" aria-live="off">{updated}</p>
             <div class="sc-header-actions">
                 <button
@@ -64,7 +64,7 @@ pub fn Header() -> impl IntoView {
                     {tr(Key::ActionSignOut)}
                 </button>
             </div>
-        </header>
+        </div>
         {move || (!store.online.get()).then(|| view! {
             <p class="sc-banner" role="status">
                 {tr(Key::ListOffline)}

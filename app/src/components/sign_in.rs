@@ -33,8 +33,8 @@ pub fn SignIn() -> impl IntoView {
         SignInReason::Expired => Some(("sc-banner sc-banner-error", t(Key::SignInExpired))),
     };
     view! {
-        <main class="sc-signin">
-            <h1 class="sc-title" tabindex="-1" data-focus-fallback>{tr(Key::AppName)}</h1>
+        <div class="sc-signin">
+            <h1 id="sc-heading" class="sc-title" tabindex="-1" data-focus-fallback>{tr(Key::AppName)}</h1>
             <p class="sc-lede">{tr(Key::SignInLede)}</p>
             {move || notice().map(|(class, text)| view! { <p class=class role="alert">{text}</p> })}
             <form class="sc-signin-form" on:submit=submit novalidate>
@@ -55,6 +55,6 @@ pub fn SignIn() -> impl IntoView {
                     {tr(Key::SignInTokenHelp)}
                 </p>
             </form>
-        </main>
+        </div>
     }
 }

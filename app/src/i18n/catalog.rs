@@ -1,8 +1,6 @@
 //! One locale's texts: English from [`Key::en`], any other language read from its JSON file,
 //! each text checked against the English one (same shape, no unknown placeholders).
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::keys::{English, Key};
@@ -13,7 +11,9 @@ use super::Locale;
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Translation {
     Text(String),
-    Plural(BTreeMap<Category, String>),
+    /// Each form the locale's numbers need, "other" among them (a list: a map of three
+    /// entries would bring its own copy of the map's code into the wasm).
+    Plural(Vec<(Category, String)>),
 }
 
 /// What is wrong in a locale file. The key falls back to English; the test over the shipped
@@ -93,7 +93,7 @@ impl Catalog {
     pub fn text(&self, key: Key) -> &str {
         match (&self.texts[key as usize], key.en()) {
             (Some(Translation::Text(text)), _) => text,
-            (Some(Translation::Plural(forms)), _) => &forms[&Category::Other],
+            (Some(Translation::Plural(forms)), _) => form(forms, Category::Other),
             (None, English::Text(text)) => text,
             (None, English::Plural { other, .. }) => other,
         }
@@ -104,7 +104,7 @@ impl Catalog {
         match (&self.texts[key as usize], key.en()) {
             (Some(Translation::Plural(forms)), _) => {
                 let category = self.locale.plural(n);
-                forms.get(&category).unwrap_or(&forms[&Category::Other])
+                form(forms, category)
             }
             (Some(Translation::Text(text)), _) => text,
             (None, English::Plural { one, other }) => {
@@ -117,6 +117,19 @@ impl Catalog {
             (None, English::Text(text)) => text,
         }
     }
+}
+
+/// Plural `forms`' text for `category`, else its "other" (always there: every locale needs it).
+fn form(forms: &[(Category, String)], category: Category) -> &str {
+    let find = |wanted| {
+        forms
+            .iter()
+            .find(|(c, _)| *c == wanted)
+            .map(|(_, text)| text)
+    };
+    find(category)
+        .or_else(|| find(Category::Other))
+        .map_or("", String::as_str)
 }
 
 /// A piece of a pattern: literal text, or the name of a `{placeholder}`.
@@ -196,13 +209,13 @@ fn check(locale: Locale, key: Key, value: Value) -> Result<Translation, Problem>
             Ok(Translation::Text(text))
         }
         (English::Plural { .. }, Value::Object(forms)) => {
-            let mut out = BTreeMap::new();
+            let mut out = Vec::new();
             for &category in locale.plural_categories() {
                 let Some(Value::String(text)) = forms.get(category.name()) else {
                     return Err(Problem::Category(key.id(), category));
                 };
                 known(text)?;
-                out.insert(category, text.clone());
+                out.push((category, text.clone()));
             }
             Ok(Translation::Plural(out))
         }

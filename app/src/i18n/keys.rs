@@ -12,41 +12,61 @@ pub enum English {
     },
 }
 
-const fn text(text: &'static str) -> English {
-    English::Text(text)
+/// The "other" form of an entry: the text itself, or a plural's other form.
+macro_rules! other {
+    (text($text:literal)) => {
+        $text
+    };
+    (plural($one:literal, $other:literal)) => {
+        $other
+    };
 }
 
-const fn plural(one: &'static str, other: &'static str) -> English {
-    English::Plural { one, other }
+/// The "one" form of a plural entry; none for a text.
+macro_rules! one {
+    (text($text:literal)) => {
+        None
+    };
+    (plural($one:literal, $other:literal)) => {
+        Some($one)
+    };
 }
 
 macro_rules! keys {
-    ($($variant:ident = $id:literal => $en:expr,)*) => {
+    ($($variant:ident = $id:literal => $kind:ident($($text:literal),+),)*) => {
         /// A text of the console.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Key {
             $($variant,)*
         }
 
+        // Tables indexed by the key, not matches: a match returning these builds each
+        // answer in code, three times the bytes of the table in the wasm.
+        const IDS: &[&str] = &[$($id,)*];
+        const OTHER: &[&str] = &[$(other!($kind($($text),+)),)*];
+        const ONE: &[Option<&str>] = &[$(one!($kind($($text),+)),)*];
+
         impl Key {
             /// Every key, in the order of the English table.
             pub const ALL: &'static [Key] = &[$(Key::$variant,)*];
-
-            /// Its name in the locale files.
-            pub fn id(self) -> &'static str {
-                match self {
-                    $(Key::$variant => $id,)*
-                }
-            }
-
-            /// Its English text, which ships inside the wasm.
-            pub fn en(self) -> English {
-                match self {
-                    $(Key::$variant => $en,)*
-                }
-            }
         }
     };
+}
+
+impl Key {
+    /// Its name in the locale files.
+    pub fn id(self) -> &'static str {
+        IDS[self as usize]
+    }
+
+    /// Its English text, which ships inside the wasm.
+    pub fn en(self) -> English {
+        let other = OTHER[self as usize];
+        match ONE[self as usize] {
+            Some(one) => English::Plural { one, other },
+            None => English::Text(other),
+        }
+    }
 }
 
 keys! {

@@ -111,7 +111,9 @@ pub struct Ticket(u64);
 pub struct Model {
     pub list: ListState,
     /// Servers a restore was confirmed on (by this console or by a refusal), with when (ms).
-    restores: HashMap<ServerId, f64>,
+    /// (A list, not a map: a few entries at most, and a map of these types would be one more
+    /// copy of the map's code in the wasm.)
+    restores: Vec<(ServerId, f64)>,
     /// Servers named by the configuration or the URL, before the list has any of theirs.
     extra_servers: Vec<ServerRef>,
     /// Bumped by every read and write: an answer to an older read is dropped.
@@ -197,7 +199,8 @@ impl Model {
 
     /// Notes that `server` is being restored since `at`.
     pub fn restore_started(&mut self, server: ServerId, at: f64) {
-        self.restores.insert(server, at);
+        self.restores.retain(|(s, _)| *s != server);
+        self.restores.push((server, at));
     }
 
     /// Forgets what was shown (on sign-out); the configured servers stay.
@@ -250,8 +253,9 @@ impl Model {
     /// When a restore of `server` was confirmed, while it may still be running at `now`.
     pub fn restoring_since(&self, server: ServerId, now: f64) -> Option<f64> {
         self.restores
-            .get(&server)
-            .copied()
+            .iter()
+            .find(|(s, _)| *s == server)
+            .map(|(_, at)| *at)
             .filter(|at| now - at < RESTORE_WINDOW_MS)
     }
 
@@ -314,14 +318,15 @@ impl Model {
 
 /// A notice for each snapshot that was in progress in `before` and no longer is in `after`.
 fn finished(before: &[Snapshot], after: &[Snapshot]) -> Vec<Notice> {
-    let was: HashMap<SnapshotId, &SnapshotStatus> =
-        before.iter().map(|s| (s.id, &s.status)).collect();
+    // Only the few that were in progress matter, so a list serves (no map code in the wasm).
+    let was: Vec<SnapshotId> = before
+        .iter()
+        .filter(|s| s.status == SnapshotStatus::InProgress)
+        .map(|s| s.id)
+        .collect();
     after
         .iter()
-        .filter(|s| {
-            was.get(&s.id) == Some(&&SnapshotStatus::InProgress)
-                && s.status != SnapshotStatus::InProgress
-        })
+        .filter(|s| was.contains(&s.id) && s.status != SnapshotStatus::InProgress)
         .map(|s| {
             let (tone, key) = match &s.status {
                 SnapshotStatus::Completed => (Tone::Success, Key::NoticeReady),
