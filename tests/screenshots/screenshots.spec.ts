@@ -1,36 +1,54 @@
 // Screenshots for the README (docs/screenshots/), at desktop and phone sizes.
 // Run with `cargo xtask screenshots`; look at them before committing.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test, signIn, row, expect, TOKEN } from '../e2e/fixtures';
 
 const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
-for (const [label, viewport] of [
-  ['desktop', { width: 1280, height: 800 }],
-  ['phone', { width: 390, height: 844 }],
-] as const) {
-  test.describe(label, () => {
-    test.use({ viewport, simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
+/** A language's texts: English as the tests name it, the others from their locale files. */
+const texts = (tag: string): Record<string, string> => tag === 'en'
+  ? {
+    'sign_in.token': 'API token', 'sign_in.button': 'Sign in', 'action.create': 'Create snapshot',
+    'restore.title': 'Restore snapshot', 'dialog.cancel': 'Cancel', 'action.restore_named': 'Restore {name}',
+    'restore.confirm': "Type the server's name, {server}, to confirm",
+  }
+  : JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'app', 'locales', `${tag}.json`), 'utf8'));
 
-    test(`list, create and restore at ${label} size`, async ({ page, sim }) => {
-      await sim.api('POST', '/snapshots/', { server_id: 12345, name: 'before-kernel-update', description: 'Kernel 6.12 upgrade' });
-      await signIn(page, sim);
-      await expect(row(page, 'before-kernel-update')).toBeVisible();
-      await page.screenshot({ path: path.join(OUT, `list-${label}.png`), fullPage: label === 'phone' });
+for (const tag of ['en', 'st', 'id', 'bs', 'zh-Hans', 'bn']) {
+  // English keeps the README's first names; the others add their tag.
+  const suffix = tag === 'en' ? '' : `-${tag}`;
+  for (const [label, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    test.describe(`${tag} ${label}`, () => {
+      test.use({ viewport, simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
 
-      await page.getByRole('button', { name: 'Create snapshot' }).click();
-      const create = page.getByRole('dialog', { name: 'Create snapshot' });
-      await expect(create).toBeVisible();
-      await page.screenshot({ path: path.join(OUT, `create-${label}.png`) });
-      await create.getByRole('button', { name: 'Cancel' }).click();
+      test(`list, create and restore at ${label} size in ${tag}`, async ({ page, sim }) => {
+        const t = texts(tag);
+        await sim.api('POST', '/snapshots/', { server_id: 12345, name: 'before-kernel-update', description: 'Kernel 6.12 upgrade' });
+        await page.goto(sim.url(`/?lang=${tag}`));
+        await page.getByLabel(t['sign_in.token']).fill(TOKEN);
+        await page.getByRole('button', { name: t['sign_in.button'] }).click();
+        await expect(row(page, 'before-kernel-update')).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `list-${label}${suffix}.png`), fullPage: label === 'phone' });
 
-      await row(page, 'pre-migration-snapshot').getByRole('button', { name: /^Restore/ }).click();
-      const restore = page.getByRole('dialog', { name: 'Restore snapshot' });
-      await expect(restore).toBeVisible();
-      await restore.getByLabel(/Type the server's name/).fill('web-server-01');
-      await page.screenshot({ path: path.join(OUT, `restore-${label}.png`) });
+        await page.getByRole('button', { name: t['action.create'] }).click();
+        const create = page.getByRole('dialog', { name: t['action.create'] });
+        await expect(create).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `create-${label}${suffix}.png`) });
+        await create.getByRole('button', { name: t['dialog.cancel'] }).click();
+
+        await row(page, 'pre-migration-snapshot')
+          .getByRole('button', { name: t['action.restore_named'].replace('{name}', 'pre-migration-snapshot') }).click();
+        const restore = page.getByRole('dialog', { name: t['restore.title'] });
+        await expect(restore).toBeVisible();
+        await restore.getByLabel(t['restore.confirm'].replace('{server}', 'web-server-01')).fill('web-server-01');
+        await page.screenshot({ path: path.join(OUT, `restore-${label}${suffix}.png`) });
+      });
     });
-  });
+  }
 }
 
 // Between phone and desktop: a tablet in portrait, where each row takes two lines.
