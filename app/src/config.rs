@@ -10,7 +10,8 @@ use snapshot_api::{BaseUrl, ServerId, UrlParser};
 use wasm_bindgen::JsCast;
 
 use crate::browser_url::BrowserUrl;
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale, Message};
+use crate::messages;
 
 /// How this instance of the console is set up.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,14 +27,40 @@ pub struct Config {
     /// it): then each confirmed create and restore carries a fresh key. Off by default, as a
     /// refused preflight would break every write.
     pub idempotency_keys: bool,
-    /// The language the host asks for (`data-lang`); it wins over every other choice.
-    pub lang: Option<Locale>,
+    pub language: LanguageSettings,
     /// Whether the language menu shows: always on its own page, on a host page only with
     /// `data-lang-menu`.
     pub lang_menu: bool,
+}
+
+/// The settings that choose the language and find its files. Read apart from the rest, so
+/// that a configuration the console refuses is still explained in the page's language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LanguageSettings {
+    /// The language the host asks for (`data-lang`); it wins over every other choice.
+    pub lang: Option<Locale>,
     /// Where the console's files are (`data-asset-base`, set by embed.js to its own folder);
     /// locale files are fetched from `locales/` there. The page's own folder by default.
     pub asset_base: Option<String>,
+    /// Whether the page is the console's own, so `?lang=` may choose.
+    pub owns_url: bool,
+}
+
+impl LanguageSettings {
+    fn parse(setting: &dyn Fn(&str) -> Option<String>, owns_url: bool) -> Self {
+        let given = |name: &str| setting(name).filter(|v| !v.trim().is_empty());
+        Self {
+            // An unknown language is no choice: the browser's preferences decide.
+            lang: given("lang").and_then(|tag| Locale::from_tag(&tag)),
+            asset_base: given("asset-base"),
+            owns_url,
+        }
+    }
+
+    /// The language settings of the console mounted on `host`.
+    pub fn read(host: &web_sys::HtmlElement) -> Self {
+        Self::parse(&|name| setting(host, name), owns_url(host))
+    }
 }
 
 impl Config {
@@ -51,29 +78,21 @@ impl Config {
     /// from `host`, falling back to `<meta name="snapshot-console:…">` in the `<head>`.
     /// Refuses to start when the page has more than one mount element: injected markup could
     /// otherwise name the API.
-    pub fn read(host: &web_sys::HtmlElement, mounts: u32) -> Result<Self, String> {
+    pub fn read(host: &web_sys::HtmlElement, mounts: u32) -> Result<Self, Message> {
         if mounts > 1 {
-            return Err(format!(
-                "This page has {mounts} elements marked data-snapshot-console; the console runs in exactly one, so it has not started."
+            return Err(Message::with(
+                Key::SetupMounts,
+                [("count", u64::from(mounts).into())],
             ));
         }
         let page = leptos::prelude::window()
             .location()
             .href()
-            .map_err(|_| "The page's address cannot be read.".to_owned())?;
-        let attribute = |name: &str| {
-            let value = host.get_attribute(&format!("data-{name}"))?;
-            // `data-idempotency-keys` alone turns it on, as HTML boolean attributes do.
-            Some(if value.is_empty() && name == "idempotency-keys" {
-                "true".to_owned()
-            } else {
-                value
-            })
-        };
+            .map_err(|_| Message::from(Key::SetupAddress))?;
         Self::parse(
-            &|name| attribute(name).or_else(|| meta(&format!("snapshot-console:{name}"))),
+            &|name| setting(host, name),
             &page,
-            host.has_attribute("data-url-state"),
+            owns_url(host),
             Arc::new(BrowserUrl),
         )
     }
@@ -85,16 +104,20 @@ impl Config {
         page: &str,
         owns_url: bool,
         parser: Arc<dyn UrlParser>,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, Message> {
         let given = |name: &str| setting(name).filter(|v| !v.trim().is_empty());
         let base_text = given("api-base").unwrap_or_else(|| Self::DEFAULT_API_BASE.to_owned());
         let api_base = BaseUrl::parse_with(&base_text, Some(page), parser).map_err(|e| {
-            format!("The configured API base URL \"{base_text}\" is not usable: {e} The console has not started, so no token is sent anywhere.")
+            Message::with(Key::SetupApiBase, [("base", base_text.as_str().into())])
+                .then(messages::invalid(&e))
+                .then(Key::SetupNoToken.into())
         })?;
         let pinned_server = given("server-id")
             .map(|text| {
                 text.trim().parse().map_err(|e| {
-                    format!("The configured server \"{text}\" is not usable: {e} The console has not started.")
+                    Message::with(Key::SetupServer, [("server", text.as_str().into())])
+                        .then(messages::invalid(&e))
+                        .then(Key::SetupNotStarted.into())
                 })
             })
             .transpose()?;
@@ -102,9 +125,10 @@ impl Config {
             None | Some("false") => false,
             Some("true") => true,
             Some(other) => {
-                return Err(format!(
-                    "The idempotency-keys setting \"{other}\" must be true or false. The console has not started."
-                ))
+                return Err(
+                    Message::with(Key::SetupIdempotency, [("value", other.into())])
+                        .then(Key::SetupNotStarted.into()),
+                )
             }
         };
         Ok(Self {
@@ -112,12 +136,29 @@ impl Config {
             pinned_server,
             owns_url,
             idempotency_keys,
-            // An unknown language is no choice: the browser's preferences decide.
-            lang: given("lang").and_then(|tag| Locale::from_tag(&tag)),
+            language: LanguageSettings::parse(setting, owns_url),
             lang_menu: owns_url || setting("lang-menu").is_some(),
-            asset_base: given("asset-base"),
         })
     }
+}
+
+/// The setting `name` of the console on `host`: its `data-` attribute, else the page's
+/// `<meta name="snapshot-console:…">`.
+fn setting(host: &web_sys::HtmlElement, name: &str) -> Option<String> {
+    let attribute = host.get_attribute(&format!("data-{name}")).map(|value| {
+        // `data-idempotency-keys` alone turns it on, as HTML boolean attributes do.
+        if value.is_empty() && name == "idempotency-keys" {
+            "true".to_owned()
+        } else {
+            value
+        }
+    });
+    attribute.or_else(|| meta(&format!("snapshot-console:{name}")))
+}
+
+/// Whether `host` is the console's own page (which opts in with `data-url-state`).
+fn owns_url(host: &web_sys::HtmlElement) -> bool {
+    host.has_attribute("data-url-state")
 }
 
 /// A `<meta>` of the document's `<head>` only: markup injected into a host page's body
@@ -141,6 +182,10 @@ mod tests {
     const PAGE: &str = "https://portal.example/admin/servers?id=1";
 
     fn parse(settings: &[(&str, &str)]) -> Result<Config, String> {
+        parse_message(settings).map_err(|m| m.en())
+    }
+
+    fn parse_message(settings: &[(&str, &str)]) -> Result<Config, Message> {
         let settings: Vec<(String, String)> = settings
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -180,6 +225,7 @@ mod tests {
             let problem = parse(&[("api-base", bad)]).unwrap_err();
             assert!(problem.contains("not usable"), "{bad}: {problem}");
             assert!(problem.contains("no token is sent"), "{problem}");
+            assert!(problem.contains("must be an http(s) URL"), "{problem}");
         }
     }
 
@@ -212,10 +258,13 @@ mod tests {
     #[test]
     fn the_host_names_the_language_and_opts_into_the_menu() {
         let config = parse(&[]).unwrap();
-        assert_eq!((config.lang, config.lang_menu), (None, false));
+        assert_eq!((config.language.lang, config.lang_menu), (None, false));
         let config = parse(&[("lang", "bs"), ("lang-menu", "")]).unwrap();
-        assert_eq!((config.lang, config.lang_menu), (Some(Locale::Bs), true));
+        assert_eq!(
+            (config.language.lang, config.lang_menu),
+            (Some(Locale::Bs), true)
+        );
         // A language the console does not speak leaves the choice to the browser.
-        assert_eq!(parse(&[("lang", "fr")]).unwrap().lang, None);
+        assert_eq!(parse(&[("lang", "fr")]).unwrap().language.lang, None);
     }
 }

@@ -7,7 +7,7 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::config::Config;
+use crate::config::LanguageSettings;
 use crate::format;
 use crate::i18n::{fill, segments, Catalog, Key, Locale, Message, Preferences, Segment};
 
@@ -27,8 +27,8 @@ pub struct Language {
 
 impl Language {
     /// Starts in the language the host, the link, the stored choice or the browser names.
-    pub fn new(config: &Config) -> Self {
-        let link = config
+    pub fn new(settings: &LanguageSettings) -> Self {
+        let link = settings
             .owns_url
             .then(|| {
                 let search = window().location().search().ok()?;
@@ -45,7 +45,7 @@ impl Language {
             .filter_map(|l| l.as_string())
             .collect();
         let first = Preferences {
-            host: config.lang,
+            host: settings.lang,
             link: link.as_deref(),
             stored: stored.as_deref(),
             browser: &browser,
@@ -55,7 +55,7 @@ impl Language {
             catalog: RwSignal::new(Catalog::english()),
             wanted: RwSignal::new(Locale::En),
             failed: RwSignal::new(None),
-            base: StoredValue::new(config.asset_base.clone().unwrap_or_default()),
+            base: StoredValue::new(settings.asset_base.clone().unwrap_or_default()),
         };
         language.load(first);
         language

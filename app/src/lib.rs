@@ -51,8 +51,12 @@ pub fn start() {
             leptos::mount::mount_to(host, move || view! { <components::Console config/> }).forget()
         }
         Err(problem) => {
-            leptos::mount::mount_to(host, move || view! { <components::NotStarted problem/> })
-                .forget()
+            let language = config::LanguageSettings::read(&host);
+            leptos::mount::mount_to(
+                host,
+                move || view! { <components::NotStarted problem language/> },
+            )
+            .forget()
         }
     }
 }

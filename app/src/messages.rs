@@ -150,7 +150,8 @@ pub fn invalid(input: &InvalidInput) -> Message {
             [("max", (*max).into()), ("len", (*len).into())],
         ),
         InvalidInput::Id { .. } => Key::InvalidServerId.into(),
-        InvalidInput::Token | InvalidInput::BaseUrl => Key::InvalidToken.into(),
+        InvalidInput::Token => Key::InvalidToken.into(),
+        InvalidInput::BaseUrl => Key::InvalidBaseUrl.into(),
     }
 }
 

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 // The token goes to the configured API's origin and nowhere else, whatever an answer says;
 // a configuration that is set but unusable stops the console; signing out stops every call.
 // Hostile answers come from servers made here (./hostile.ts): the simulator never sends them.
@@ -96,6 +98,22 @@ test('an unusable configured API base stops the console: no sign-in, nothing sen
   await expect(page.getByRole('alert')).toContainText('no token is sent anywhere');
   await expect(page.getByLabel('API token')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+  expect(evil.seen).toEqual([]);
+  await host.close();
+});
+
+test('a console that did not start says why in the page\'s language', async ({ page }) => {
+  const bs = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'app', 'locales', 'bs.json'), 'utf8'));
+  const base = `//${new URL(evil.origin).host}/api/v1`;
+  const host = await portal(firstPage(''), `data-lang="bs" data-api-base="${base}"`);
+  await page.goto(`${host.origin}/host.html`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(bs['setup.api_base'].replace('{base}', base));
+  await expect(alert).toContainText(bs['invalid.base_url']);
+  await expect(alert).toContainText(bs['setup.no_token']);
+  await expect(page.getByText(bs['setup.help'])).toBeVisible();
+  await expect(page.getByRole('heading', { name: bs['app.name'] })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   expect(evil.seen).toEqual([]);
   await host.close();
 });

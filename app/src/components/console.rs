@@ -36,7 +36,7 @@ pub struct Clock(pub RwSignal<f64>);
 /// The whole console: sign-in, or the list with its dialogs.
 #[component]
 pub fn Console(config: Config) -> impl IntoView {
-    let language = Language::new(&config);
+    let language = Language::new(&config.language);
     let session = Session::load();
     let toasts = Toasts::new();
     let client = Client::new(config.clone(), session);

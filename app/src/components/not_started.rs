@@ -1,18 +1,25 @@
 use leptos::prelude::*;
 
+use crate::config::LanguageSettings;
+use crate::i18n::{Key, Message};
+use crate::language::{tr, Language};
+
 /// What shows instead of the console when its configuration is set but unusable: the problem,
-/// and no sign-in, so no token can be typed into a console that would send it astray.
+/// in the page's language, and no sign-in, so no token can be typed into a console that would
+/// send it astray.
 #[component]
-pub fn NotStarted(problem: String) -> impl IntoView {
+pub fn NotStarted(problem: Message, language: LanguageSettings) -> impl IntoView {
+    // The page's main content on the console's own page; a host page has its own.
+    let landmark = language.owns_url.then_some("main");
+    let language = Language::new(&language);
+    provide_context(language);
     view! {
-        <div class="snapshot-console">
-            <main class="sc-signin">
-                <h1 class="sc-title">"Snapshot Console"</h1>
-                <p class="sc-banner sc-banner-error" role="alert">{problem}</p>
-                <p class="sc-hint">
-                    "Whoever set up this page can fix the setting (data-api-base, data-server-id or data-idempotency-keys on the console's element, or the snapshot-console meta tags)."
-                </p>
-            </main>
+        <div class="snapshot-console" lang=move || language.locale().tag()>
+            <div class="sc-signin" role=landmark>
+                <h1 class="sc-title">{tr(Key::AppName)}</h1>
+                <p class="sc-banner sc-banner-error" role="alert">{move || language.render(&problem)}</p>
+                <p class="sc-hint">{tr(Key::SetupHelp)}</p>
+            </div>
         </div>
     }
 }

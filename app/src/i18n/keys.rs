@@ -196,4 +196,13 @@ keys! {
     InvalidDescriptionLong = "invalid.description_long" => text("Use at most {max} characters (this description has {len})."),
     InvalidServerId = "invalid.server_id" => text("Enter a server ID: a whole number from 1 up."),
     InvalidToken = "invalid.token" => text("The API token is empty or contains spaces or other characters a token cannot have."),
+    InvalidBaseUrl = "invalid.base_url" => text("The API base URL must be an http(s) URL (or a path starting with /) without user name, query, fragment, spaces or backslashes."),
+    SetupMounts = "setup.mounts" => plural("This page has {count} element marked data-snapshot-console; the console runs in exactly one, so it has not started.", "This page has {count} elements marked data-snapshot-console; the console runs in exactly one, so it has not started."),
+    SetupAddress = "setup.address" => text("The page's address cannot be read, so the console has not started."),
+    SetupApiBase = "setup.api_base" => text("The configured API base URL \"{base}\" is not usable:"),
+    SetupServer = "setup.server" => text("The configured server \"{server}\" is not usable:"),
+    SetupIdempotency = "setup.idempotency" => text("The idempotency-keys setting \"{value}\" must be true or false."),
+    SetupNotStarted = "setup.not_started" => text("The console has not started."),
+    SetupNoToken = "setup.no_token" => text("The console has not started, so no token is sent anywhere."),
+    SetupHelp = "setup.help" => text("Whoever set up this page can fix the setting (data-api-base, data-server-id or data-idempotency-keys on the console's element, or the snapshot-console meta tags)."),
 }
