@@ -41,13 +41,14 @@ pub fn Console(config: Config) -> impl IntoView {
     let toasts = Toasts::new();
     let client = Client::new(config.clone(), session);
     let view_state = ViewState::new(config.owns_url, config.pinned_server);
-    // A pinned or deep-linked server is known before it has any snapshot.
+    // A pinned or deep-linked server is known before it has any snapshot; until the list
+    // names it, its ID is its name (the same in every language).
     let known = config
         .pinned_server
         .or(view_state.server.get_untracked())
         .map(|id| ServerRef {
             id,
-            name: format!("Server {id}"),
+            name: id.to_string(),
         });
     let store = Store::new(
         client.clone(),

@@ -233,13 +233,14 @@ impl Model {
         servers
     }
 
-    /// The name of `server` as the list gives it; "Server 12345" until it does.
+    /// The name of `server` as the list gives it; its ID ("12345") until it does, which reads
+    /// the same in every language.
     pub fn server_name(&self, server: ServerId) -> String {
         let listed = self.list.snapshots().iter().map(|s| &s.server);
         listed
             .chain(&self.extra_servers)
             .find(|s| s.id == server)
-            .map_or_else(|| format!("Server {server}"), |s| s.name.clone())
+            .map_or_else(|| server.to_string(), |s| s.name.clone())
     }
 
     /// How many snapshots `server` has, as far as the list shows.
@@ -441,7 +442,7 @@ mod tests {
         model.remove(SnapshotId::new(3).unwrap(), NOW);
         assert_eq!(model.count_for(ServerId::new(10).unwrap()), 1);
         assert_eq!(model.server_name(ServerId::new(10).unwrap()), "s10");
-        assert_eq!(model.server_name(ServerId::new(99).unwrap()), "Server 99");
+        assert_eq!(model.server_name(ServerId::new(99).unwrap()), "99");
         // Sign-out forgets the list, not the configuration.
         model.clear();
         assert_eq!(model.servers().len(), 2);
