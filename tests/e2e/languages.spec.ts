@@ -201,6 +201,27 @@ for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
   });
 }
 
+test('switching language signed in keeps the list, the filter, the search and the page, and asks the API nothing', async ({ page, sim, apiRequests }) => {
+  await page.goto(sim.url('/'));
+  await page.getByLabel('API token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('combobox', { name: 'Filter by server' }).selectOption({ label: 'db-primary-01' });
+  await page.getByRole('searchbox', { name: 'Search' }).fill('nightly');
+  await expect(page.getByRole('table', { name: 'Snapshots' }).getByRole('row')).toHaveCount(1 + 3);
+  await expect(page).toHaveURL(/q=nightly/);
+  const url = page.url();
+  const before = apiRequests.length;
+
+  await page.getByLabel('Language').selectOption({ label: 'Bosanski' });
+  const table = page.getByRole('table', { name: bs['list.title'] });
+  await expect(table.getByRole('columnheader', { name: bs['col.name'] })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(1 + 3);
+  await expect(page.getByRole('searchbox', { name: bs['toolbar.search'] })).toHaveValue('nightly');
+  await expect(page.getByRole('combobox', { name: bs['toolbar.filter'] })).toHaveValue('12346');
+  expect(page.url()).toBe(url);
+  expect(apiRequests.length).toBe(before);
+});
+
 test('a language file is fetched without the token', async ({ page, sim }) => {
   await page.goto(sim.url('/'));
   await page.getByLabel('API token').fill(TOKEN);
