@@ -20,33 +20,34 @@ pub struct Config {
     pub api_base: BaseUrl,
     /// One server the host page pins the console to, if any.
     pub pinned_server: Option<ServerId>,
-    /// Whether the console may keep its view (filter, search, sort) in the page's URL. Only
-    /// its own page opts in; embedded in a host page it leaves the host's URL alone.
-    pub owns_url: bool,
     /// Whether the API accepts an `Idempotency-Key` header on its POSTs (and its CORS allows
     /// it): then each confirmed create and restore carries a fresh key. Off by default, as a
     /// refused preflight would break every write.
     pub idempotency_keys: bool,
-    pub language: LanguageSettings,
+    /// What the page says of itself: its language, where the console's files are, whose it is.
+    pub page: PageSettings,
     /// Whether the language menu shows: always on its own page, on a host page only with
     /// `data-lang-menu`.
     pub lang_menu: bool,
 }
 
-/// The settings that choose the language and find its files. Read apart from the rest, so
-/// that a configuration the console refuses is still explained in the page's language.
+/// The settings that choose the language, find the console's files and say whose page it
+/// is. Read apart from the rest, so that a configuration the console refuses is still
+/// explained in the page's language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LanguageSettings {
+pub struct PageSettings {
     /// The language the host asks for (`data-lang`); it wins over every other choice.
     pub lang: Option<Locale>,
     /// Where the console's files are (`data-asset-base`, set by embed.js to its own folder);
     /// locale files are fetched from `locales/` there. The page's own folder by default.
     pub asset_base: Option<String>,
-    /// Whether the page is the console's own, so `?lang=` may choose.
+    /// Whether the page is the console's own (`data-url-state`): then the console keeps its
+    /// view (filter, search, sort) in the URL, `?lang=` may choose the language, and the title
+    /// is the console's. Embedded in a host page it leaves the host's URL and title alone.
     pub owns_url: bool,
 }
 
-impl LanguageSettings {
+impl PageSettings {
     fn parse(setting: &dyn Fn(&str) -> Option<String>, owns_url: bool) -> Self {
         let given = |name: &str| setting(name).filter(|v| !v.trim().is_empty());
         Self {
@@ -57,19 +58,19 @@ impl LanguageSettings {
         }
     }
 
-    /// The language settings of the console mounted on `host`.
+    /// The page settings of the console mounted on `host`.
     pub fn read(host: &web_sys::HtmlElement) -> Self {
         Self::parse(&|name| setting(host, name), owns_url(host))
     }
-}
 
-impl Config {
     /// The landmark role of the console's content: the page's `main` when the page is the
     /// console's own; none inside a host's page, whose own `main` or card holds it.
     pub fn landmark(&self) -> Option<&'static str> {
         self.owns_url.then_some("main")
     }
+}
 
+impl Config {
     /// The default API base: the console's own origin.
     pub const DEFAULT_API_BASE: &'static str = "/api/v1";
 
@@ -134,9 +135,8 @@ impl Config {
         Ok(Self {
             api_base,
             pinned_server,
-            owns_url,
             idempotency_keys,
-            language: LanguageSettings::parse(setting, owns_url),
+            page: PageSettings::parse(setting, owns_url),
             lang_menu: owns_url || setting("lang-menu").is_some(),
         })
     }
@@ -258,13 +258,13 @@ mod tests {
     #[test]
     fn the_host_names_the_language_and_opts_into_the_menu() {
         let config = parse(&[]).unwrap();
-        assert_eq!((config.language.lang, config.lang_menu), (None, false));
+        assert_eq!((config.page.lang, config.lang_menu), (None, false));
         let config = parse(&[("lang", "bs"), ("lang-menu", "")]).unwrap();
         assert_eq!(
-            (config.language.lang, config.lang_menu),
+            (config.page.lang, config.lang_menu),
             (Some(Locale::Bs), true)
         );
         // A language the console does not speak leaves the choice to the browser.
-        assert_eq!(parse(&[("lang", "fr")]).unwrap().language.lang, None);
+        assert_eq!(parse(&[("lang", "fr")]).unwrap().page.lang, None);
     }
 }

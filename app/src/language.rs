@@ -7,7 +7,7 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::config::LanguageSettings;
+use crate::config::PageSettings;
 use crate::format;
 use crate::i18n::{fill, segments, Catalog, Key, Locale, Message, Preferences, Segment};
 
@@ -23,11 +23,13 @@ pub struct Language {
     /// The locale whose file could not be read, for the quiet notice.
     failed: RwSignal<Option<Locale>>,
     base: StoredValue<String>,
+    /// Whether the page is the console's own (its URL and title are the console's).
+    owns_url: bool,
 }
 
 impl Language {
     /// Starts in the language the host, the link, the stored choice or the browser names.
-    pub fn new(settings: &LanguageSettings) -> Self {
+    pub fn new(settings: &PageSettings) -> Self {
         let link = settings
             .owns_url
             .then(|| {
@@ -56,6 +58,7 @@ impl Language {
             wanted: RwSignal::new(Locale::En),
             failed: RwSignal::new(None),
             base: StoredValue::new(settings.asset_base.clone().unwrap_or_default()),
+            owns_url: settings.owns_url,
         };
         language.load(first);
         language
@@ -112,6 +115,14 @@ impl Language {
         }
     }
 
+    /// On the console's own page, keeps the document's title the console's name in the
+    /// active language; a host page's title stays the host's.
+    pub fn title_the_page(self) {
+        if self.owns_url {
+            Effect::new(move |_| document().set_title(&self.t(Key::AppName)));
+        }
+    }
+
     /// The language the texts are in now.
     pub fn locale(self) -> Locale {
         self.catalog.with(Catalog::locale)
@@ -131,6 +142,9 @@ impl Language {
     pub fn choose(self, locale: Locale) {
         if let Some(storage) = storage() {
             let _ = storage.set_item(STORAGE_KEY, locale.tag());
+        }
+        if self.owns_url {
+            crate::view_state::forget_url_language();
         }
         self.load(locale);
     }

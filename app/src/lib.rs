@@ -51,10 +51,10 @@ pub fn start() {
             leptos::mount::mount_to(host, move || view! { <components::Console config/> }).forget()
         }
         Err(problem) => {
-            let language = config::LanguageSettings::read(&host);
+            let page = config::PageSettings::read(&host);
             leptos::mount::mount_to(
                 host,
-                move || view! { <components::NotStarted problem language/> },
+                move || view! { <components::NotStarted problem page/> },
             )
             .forget()
         }

@@ -1,7 +1,8 @@
-//! The one place that turns an [`ApiError`] into what the user reads.
+//! The one place that puts the API's and the core's answers into words: errors, statuses,
+//! the rules' refusals and caveats, and the checks on what was typed.
 
-use snapshot_api::rules::{CreateRefusal, RestoreRefusal, MAX_SNAPSHOTS_PER_SERVER};
-use snapshot_api::{ApiError, InvalidInput, RetryAfter, SnapshotStatus};
+use snapshot_api::rules::{CreateRefusal, DeleteCaveat, RestoreRefusal, MAX_SNAPSHOTS_PER_SERVER};
+use snapshot_api::{ApiError, InvalidInput, RetryAfter, ServerStatus, ShownChar, SnapshotStatus};
 
 use crate::i18n::{Arg, Key, Message};
 
@@ -143,7 +144,7 @@ pub fn invalid(input: &InvalidInput) -> Message {
         ),
         InvalidInput::NameCharacter { character } => Message::with(
             Key::InvalidNameCharacter,
-            [("character", Arg::Message(describe_char(*character)))],
+            [("character", Arg::Message(shown_char(*character)))],
         ),
         InvalidInput::DescriptionTooLong { len, max } => Message::with(
             Key::InvalidDescriptionLong,
@@ -155,15 +156,32 @@ pub fn invalid(input: &InvalidInput) -> Message {
     }
 }
 
-/// A refused character: described when it cannot be seen, else quoted.
-fn describe_char(c: char) -> Message {
-    match c {
-        ' ' => Key::CharacterSpace.into(),
-        c if c.is_whitespace() => Key::CharacterWhitespace.into(),
-        c if c.is_control() => Message::with(
+/// A refused character, named as the core's rule classifies it.
+fn shown_char(c: char) -> Message {
+    match ShownChar::of(c) {
+        ShownChar::Space => Key::CharacterSpace.into(),
+        ShownChar::Whitespace => Key::CharacterWhitespace.into(),
+        ShownChar::Control(code) => Message::with(
             Key::CharacterControl,
-            [("code", format!("U+{:04X}", c as u32).into())],
+            [("code", format!("U+{code:04X}").into())],
         ),
-        c => Message::verbatim(format!("\"{c}\"")),
+        visible @ ShownChar::Visible(_) => Message::verbatim(visible.to_string()),
+    }
+}
+
+/// A server's state in words; one the console does not know, as the API wrote it.
+pub fn server_status(status: &ServerStatus) -> Message {
+    match status {
+        ServerStatus::Running => Key::ServerRunning.into(),
+        ServerStatus::Stopped => Key::ServerStopped.into(),
+        ServerStatus::Restoring => Key::ServerRestoring.into(),
+        ServerStatus::Unknown(other) => Message::verbatim(other.as_str()),
+    }
+}
+
+/// What the core says to know before confirming a delete.
+pub fn delete_caveat(caveat: DeleteCaveat) -> Message {
+    match caveat {
+        DeleteCaveat::StopsCreation => Key::DeleteInProgress.into(),
     }
 }

@@ -90,6 +90,28 @@ fn url_params() -> Option<web_sys::UrlSearchParams> {
 }
 
 fn write_url(server: Option<ServerId>, search: &str, sort: Sort) {
+    edit_url(|params| {
+        let set = |key: &str, value: Option<String>| match value {
+            Some(v) if !v.is_empty() => params.set(key, &v),
+            _ => params.delete(key),
+        };
+        set("server_id", server.map(|s| s.to_string()));
+        set("q", Some(search.trim().to_owned()));
+        set(
+            "sort",
+            (sort != Sort::Newest).then(|| sort.key().to_owned()),
+        );
+    });
+}
+
+/// Takes `?lang=` out of the page's URL once the user chooses a language, so a reload keeps
+/// their choice rather than the link's.
+pub fn forget_url_language() {
+    edit_url(|params| params.delete("lang"));
+}
+
+/// Changes the page's query in place: no reload, no history entry.
+fn edit_url(edit: impl FnOnce(&web_sys::UrlSearchParams)) {
     let Ok(href) = window().location().href() else {
         return;
     };
@@ -97,16 +119,7 @@ fn write_url(server: Option<ServerId>, search: &str, sort: Sort) {
         return;
     };
     let params = url.search_params();
-    let set = |key: &str, value: Option<String>| match value {
-        Some(v) if !v.is_empty() => params.set(key, &v),
-        _ => params.delete(key),
-    };
-    set("server_id", server.map(|s| s.to_string()));
-    set("q", Some(search.trim().to_owned()));
-    set(
-        "sort",
-        (sort != Sort::Newest).then(|| sort.key().to_owned()),
-    );
+    edit(&params);
     url.set_search(&params.to_string().as_string().unwrap_or_default());
     if let Ok(history) = window().history() {
         // No state object: nothing but the view goes into history.

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, TOKEN } from './fixtures';
-import { dialogProblems, layoutProblems } from './layout';
+import { dialogProblems, layoutProblems, overflowing } from './layout';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -40,6 +40,7 @@ for (const tag of ['en', 'st', 'id', 'bs', 'zh-Hans', 'bn']) {
     await page.setViewportSize({ width: 360, height: 780 });
     await page.goto(sim.url(`/?lang=${tag}`));
     await expect(page.getByRole('button', { name: t['sign_in.button'] })).toBeVisible();
+    expect(await overflowing(page), 'sign-in').toEqual([]);
     expect(await axeViolations(page), 'sign-in').toEqual([]);
 
     await page.getByLabel(t['sign_in.token']).fill(TOKEN);

@@ -70,7 +70,13 @@ export async function layoutProblems(page: Page, names: string[]): Promise<strin
     if (broken) problems.push(broken);
   }
   // Nothing in the console scrolls sideways.
-  problems.push(...await consoleBox(page).evaluate((root) => {
+  problems.push(...await overflowing(page));
+  return problems;
+}
+
+/** Every element of the console wider than its box (scrolling sideways), as sentences. */
+export async function overflowing(page: Page): Promise<string[]> {
+  return consoleBox(page).evaluate((root) => {
     const found: string[] = [];
     // Visually hidden text (for screen readers) is clipped to 1 px on purpose.
     const clipped = (el: Element | null): boolean =>
@@ -82,8 +88,7 @@ export async function layoutProblems(page: Page, names: string[]): Promise<strin
       }
     }
     return found;
-  }));
-  return problems;
+  });
 }
 
 /** What is wrong with the open dialog: outside the viewport, or scrolling sideways. */

@@ -14,7 +14,6 @@ use super::toolbar::Toolbar;
 use crate::client::Client;
 use crate::config::Config;
 use crate::format;
-use crate::i18n::Key;
 use crate::language::Language;
 use crate::session::Session;
 use crate::store::Store;
@@ -36,11 +35,11 @@ pub struct Clock(pub RwSignal<f64>);
 /// The whole console: sign-in, or the list with its dialogs.
 #[component]
 pub fn Console(config: Config) -> impl IntoView {
-    let language = Language::new(&config.language);
+    let language = Language::new(&config.page);
     let session = Session::load();
     let toasts = Toasts::new();
     let client = Client::new(config.clone(), session);
-    let view_state = ViewState::new(config.owns_url, config.pinned_server);
+    let view_state = ViewState::new(config.page.owns_url, config.pinned_server);
     // A pinned or deep-linked server is known before it has any snapshot; until the list
     // names it, its ID is its name (the same in every language).
     let known = config
@@ -90,15 +89,12 @@ pub fn Console(config: Config) -> impl IntoView {
         }
     });
 
-    // On its own page the document's title is the console's; a host page's is the host's.
-    if config.owns_url {
-        Effect::new(move |_| document().set_title(&language.t(Key::AppName)));
-    }
+    language.title_the_page();
 
     // Its own page owns the URL; embedded, the console keeps its notices inside its box.
-    let embedded = !config.owns_url;
+    let embedded = !config.page.owns_url;
     let lang_menu = config.lang_menu;
-    let landmark = config.landmark();
+    let landmark = config.page.landmark();
     view! {
         // `lang` on the console's own root, never on the host's <html>.
         <div class="snapshot-console" class:sc-embedded=embedded lang=move || language.locale().tag()>

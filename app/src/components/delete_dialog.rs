@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use snapshot_api::endpoints::SnapshotDelete;
-use snapshot_api::{Snapshot, SnapshotStatus};
+use snapshot_api::{rules, Snapshot};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
@@ -8,6 +8,7 @@ use super::Dialogs;
 use crate::client::Client;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
+use crate::messages;
 use crate::model::outcome;
 use crate::store::Store;
 use crate::submission::Submission;
@@ -41,9 +42,7 @@ pub fn DeleteDialog() -> impl IntoView {
 
     let body = move || {
         dialogs.delete.get().map(|snapshot| {
-            // The core's `rules::delete_caveat`, in the active language.
-            let caveat =
-                (snapshot.status == SnapshotStatus::InProgress).then_some(Key::DeleteInProgress);
+            let caveat = rules::delete_caveat(&snapshot.status).map(messages::delete_caveat);
             let target = snapshot.clone();
             let lede = language.bold(
                 Key::DeleteLede,
@@ -55,7 +54,7 @@ pub fn DeleteDialog() -> impl IntoView {
             view! {
                 <p>{lede}</p>
                 <p>{tr(Key::DeletePermanent)}</p>
-                {caveat.map(|c| view! { <p class="sc-warning">{tr(c)}</p> })}
+                {caveat.map(|c| view! { <p class="sc-warning">{move || language.render(&c)}</p> })}
                 <DialogActions
                     submission
                     label=Key::ActionDelete

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::config::LanguageSettings;
+use crate::config::PageSettings;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 
@@ -8,10 +8,10 @@ use crate::language::{tr, Language};
 /// in the page's language, and no sign-in, so no token can be typed into a console that would
 /// send it astray.
 #[component]
-pub fn NotStarted(problem: Message, language: LanguageSettings) -> impl IntoView {
-    // The page's main content on the console's own page; a host page has its own.
-    let landmark = language.owns_url.then_some("main");
-    let language = Language::new(&language);
+pub fn NotStarted(problem: Message, page: PageSettings) -> impl IntoView {
+    let landmark = page.landmark();
+    let language = Language::new(&page);
+    language.title_the_page();
     provide_context(language);
     view! {
         <div class="snapshot-console" lang=move || language.locale().tag()>

@@ -29,7 +29,7 @@ pub enum Problem {
     /// A `{placeholder}` the English text does not have.
     Placeholder(&'static str, String),
     /// A `{placeholder}` of the English text left out: its value would never be shown (a
-    /// plural form may leave out `{count}`, as "one" often says it in words).
+    /// plural's "one" or "few" form may leave out `{count}`, saying it in words).
     Dropped(&'static str, &'static str),
 }
 
@@ -182,9 +182,12 @@ pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
 /// The `{name}` placeholders of `text` (a list, not a set: a set's `collect` sorts, and
 /// each sort is a copy of its own in the wasm).
 fn placeholders(text: &str) -> Vec<&str> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+    segments(text)
+        .into_iter()
+        .filter_map(|segment| match segment {
+            Segment::Slot(name) => Some(name),
+            Segment::Text(_) => None,
+        })
         .collect()
 }
 
@@ -193,19 +196,22 @@ fn check(locale: Locale, key: Key, value: Value) -> Result<Translation, Problem>
         English::Text(text) => placeholders(text),
         English::Plural { one, other } => [placeholders(one), placeholders(other)].concat(),
     };
-    let known = |text: &str| {
+    // A plural's "one" or "few" form may say its number in words; every other text keeps
+    // every placeholder.
+    let known = |text: &str, words_may_count: bool| {
         let used = placeholders(text);
         if let Some(extra) = used.iter().find(|p| !allowed.contains(p)) {
             return Err(Problem::Placeholder(key.id(), (*extra).to_owned()));
         }
-        match allowed.iter().find(|p| **p != "count" && !used.contains(p)) {
+        let needed = |p: &&&str| !(words_may_count && **p == "count");
+        match allowed.iter().filter(needed).find(|p| !used.contains(p)) {
             Some(dropped) => Err(Problem::Dropped(key.id(), dropped)),
             None => Ok(()),
         }
     };
     match (key.en(), value) {
         (English::Text(_), Value::String(text)) => {
-            known(&text)?;
+            known(&text, false)?;
             Ok(Translation::Text(text))
         }
         (English::Plural { .. }, Value::Object(forms)) => {
@@ -214,7 +220,7 @@ fn check(locale: Locale, key: Key, value: Value) -> Result<Translation, Problem>
                 let Some(Value::String(text)) = forms.get(category.name()) else {
                     return Err(Problem::Category(key.id(), category));
                 };
-                known(text)?;
+                known(text, category != Category::Other)?;
                 out.push((category, text.clone()));
             }
             Ok(Translation::Plural(out))

@@ -15,16 +15,8 @@ fn shipped(locale: Locale) -> Vec<u8> {
 #[test]
 fn every_shipped_locale_has_every_key_and_nothing_else() {
     for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
-        let (catalog, problems) = Catalog::parse(locale, &shipped(locale)).unwrap();
+        let (_, problems) = Catalog::parse(locale, &shipped(locale)).unwrap();
         assert_eq!(problems, [], "{}.json", locale.tag());
-        for &key in Key::ALL {
-            assert!(
-                !catalog.text(key).is_empty(),
-                "{}: {}",
-                locale.tag(),
-                key.id()
-            );
-        }
     }
 }
 
@@ -53,7 +45,8 @@ fn a_missing_an_unknown_and_a_misplaced_key_are_each_reported_and_fall_back() {
         "sign_in.button": "Prijava {user}",
         "language.label": {"one": "x", "few": "y", "other": "z"},
         "made.up": "?",
-        "restore.confirm": "Upišite naziv servera za potvrdu"
+        "restore.confirm": "Upišite naziv servera za potvrdu",
+        "quota.line": "od {max} snimaka"
     }"#;
     let (catalog, problems) = Catalog::parse(Locale::Bs, json.as_bytes()).unwrap();
     assert!(problems.contains(&Problem::Placeholder("sign_in.button", "user".into())));
@@ -62,6 +55,8 @@ fn a_missing_an_unknown_and_a_misplaced_key_are_each_reported_and_fall_back() {
     assert!(problems.contains(&Problem::Missing("sign_in.token")));
     // The server's name is what the user must type: a text without it fails.
     assert!(problems.contains(&Problem::Dropped("restore.confirm", "server")));
+    // Only a plural's "one" or "few" form may say its number in words.
+    assert!(problems.contains(&Problem::Dropped("quota.line", "count")));
     assert_eq!(
         catalog.text(Key::RestoreConfirm),
         "Type the server's name, {server}, to confirm"

@@ -6,7 +6,7 @@ use snapshot_api::{
 };
 
 use super::notice::{Notice, Tone};
-use crate::i18n::{Key, Message};
+use crate::i18n::{Arg, Key, Message};
 use crate::messages;
 
 /// Messages for the create form's fields; the restore and delete dialogs use `form` only.
@@ -198,7 +198,10 @@ pub fn snapshot_restore(result: Result<RestoreAccepted, ApiError>, snapshot: &Sn
                     Change::None,
                     Message::with(
                         Key::NoticeServerStatus,
-                        [("server", server), ("status", other.to_string().into())],
+                        [
+                            ("server", server),
+                            ("status", Arg::Message(messages::server_status(&other))),
+                        ],
                     ),
                 ),
             };

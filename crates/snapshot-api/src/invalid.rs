@@ -16,7 +16,7 @@ pub enum InvalidInput {
         max: usize,
     },
     /// A snapshot name with a character outside `A-Z a-z 0-9 - _`.
-    #[error("Use only letters, digits, hyphens (-) and underscores (_); {} is not allowed.", crate::name::describe_char(*.character))]
+    #[error("Use only letters, digits, hyphens (-) and underscores (_); {} is not allowed.", crate::name::ShownChar::of(*.character))]
     NameCharacter {
         /// The first refused character (the text describes it: a space is "a space").
         character: char,

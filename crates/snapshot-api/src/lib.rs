@@ -51,7 +51,7 @@ pub use model::{
     RestoreAccepted, RestoredServer, RestoredSnapshot, ServerRef, Snapshot, SnapshotCreated,
     SnapshotPage,
 };
-pub use name::{Description, SnapshotName};
+pub use name::{Description, ShownChar, SnapshotName};
 pub use paging::SnapshotListAll;
 pub use status::{ServerStatus, SnapshotStatus};
 pub use token::BearerToken;

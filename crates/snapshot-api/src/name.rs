@@ -68,13 +68,41 @@ impl SnapshotName {
     }
 }
 
-/// A character as the name rule's English refusal names it.
-pub(crate) fn describe_char(c: char) -> String {
-    match c {
-        ' ' => "a space".to_owned(),
-        c if c.is_whitespace() => "a whitespace character".to_owned(),
-        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
-        c => format!("\"{c}\""),
+/// How a refused character is named to the person who typed it: by what it is when it
+/// cannot be seen, else by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShownChar {
+    /// A space.
+    Space,
+    /// Another whitespace character (a tab, a no-break space, …).
+    Whitespace,
+    /// A control character, by its code point.
+    Control(u32),
+    /// Any other character, shown quoted.
+    Visible(char),
+}
+
+impl ShownChar {
+    /// How `c` is named.
+    pub fn of(c: char) -> Self {
+        match c {
+            ' ' => Self::Space,
+            c if c.is_whitespace() => Self::Whitespace,
+            c if c.is_control() => Self::Control(c as u32),
+            c => Self::Visible(c),
+        }
+    }
+}
+
+impl std::fmt::Display for ShownChar {
+    /// The English name the core's refusal uses.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Space => f.write_str("a space"),
+            Self::Whitespace => f.write_str("a whitespace character"),
+            Self::Control(code) => write!(f, "the control character U+{code:04X}"),
+            Self::Visible(c) => write!(f, "\"{c}\""),
+        }
     }
 }
 

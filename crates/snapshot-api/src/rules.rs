@@ -106,14 +106,20 @@ pub fn check_restore(
     Ok(())
 }
 
+/// What the person confirming a delete should know beyond "this is permanent".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DeleteCaveat {
+    /// The snapshot is still being created.
+    #[error("It is still being created: deleting it stops the creation.")]
+    StopsCreation,
+}
+
 /// Deleting is never refused: the API documents no `400` for it (only `401` and `404`). This
-/// says what the person confirming a delete of a snapshot in `status` should know beyond
-/// "this is permanent", if anything.
-pub fn delete_caveat(status: &SnapshotStatus) -> Option<&'static str> {
+/// says what the person confirming a delete of a snapshot in `status` should know, if
+/// anything.
+pub fn delete_caveat(status: &SnapshotStatus) -> Option<DeleteCaveat> {
     match status {
-        SnapshotStatus::InProgress => {
-            Some("It is still being created: deleting it stops the creation.")
-        }
+        SnapshotStatus::InProgress => Some(DeleteCaveat::StopsCreation),
         _ => None,
     }
 }
@@ -121,6 +127,16 @@ pub fn delete_caveat(status: &SnapshotStatus) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_snapshot_being_created_has_a_delete_caveat() {
+        assert_eq!(
+            delete_caveat(&SnapshotStatus::InProgress),
+            Some(DeleteCaveat::StopsCreation)
+        );
+        assert_eq!(delete_caveat(&SnapshotStatus::Completed), None);
+        assert_eq!(delete_caveat(&SnapshotStatus::Failed), None);
+    }
 
     #[test]
     fn the_limit_counts_every_snapshot() {
