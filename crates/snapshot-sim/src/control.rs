@@ -173,6 +173,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/chaos", post(start_chaos).delete(stop_chaos))
         .route("/revoke", post(revoke))
         .route("/advance", post(advance))
+        .route("/fail", post(fail))
         .fallback(|| async { SimError::NotFound("Not found.".into()) })
         .layer(from_fn_with_state(state.clone(), control_guard::guard))
         .with_state(state)
@@ -224,6 +225,16 @@ async fn advance(State(state): State<AppState>) -> Result<StatusCode, SimError> 
     state
         .db
         .call(move |conn| db::advance(conn, clock.now_ms()))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends every creation still under way as `failed`, now.
+async fn fail(State(state): State<AppState>) -> Result<StatusCode, SimError> {
+    let clock = state.clock.clone();
+    state
+        .db
+        .call(move |conn| db::fail_creations(conn, clock.now_ms()))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -116,6 +116,17 @@ pub fn advance(conn: &mut Connection, now_ms: i64) -> rusqlite::Result<()> {
     tx.commit()
 }
 
+/// Ends every snapshot still being created as `failed`, now, with no size (the
+/// `/_sim/fail` control: a creation the real service gave up on).
+pub fn fail_creations(conn: &mut Connection, now_ms: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE snapshots SET status = 'failed'
+         WHERE status = 'in_progress' AND ready_at_ms > ?1",
+        [now_ms],
+    )?;
+    Ok(())
+}
+
 /// A server row.
 pub struct Server {
     pub id: ServerId,

@@ -53,7 +53,14 @@ async fn without_the_flag_there_is_no_control() {
     std::fs::write(dir.path().join("csp.txt"), "default-src 'none'").unwrap();
     let dir_arg = dir.path().display().to_string();
     let app = app(&["--console-dir", &dir_arg]);
-    for path in ["/faults", "/revoke", "/advance", "/chaos", "/anything"] {
+    for path in [
+        "/faults",
+        "/revoke",
+        "/advance",
+        "/fail",
+        "/chaos",
+        "/anything",
+    ] {
         let r = send(&app, control(path, json!({}))).await;
         assert_eq!(r.status(), 404, "{path}");
         assert_eq!(r.body().as_slice(), br#"{"detail":"Not found."}"#);
@@ -299,6 +306,27 @@ async fn advance_finishes_transitions_now() {
     .await
     .unwrap();
     assert_eq!(page.results[0].status, SnapshotStatus::Completed);
+}
+
+#[tokio::test]
+async fn fail_ends_creations_under_way_as_failed_and_leaves_finished_ones() {
+    let app = app(&["--test-control", "--create-delay-ms", "600000"]);
+    let server = ServerId::new(12347).unwrap();
+    call(&app, TOKEN, &create("slow")).await.unwrap();
+    assert_eq!(send(&app, control("/fail", json!({}))).await.status(), 204);
+    let page = call(&app, TOKEN, &SnapshotList::for_server(server))
+        .await
+        .unwrap();
+    assert_eq!(page.results[0].status, SnapshotStatus::Failed);
+    assert_eq!(page.results[0].size_mb, None);
+    // Already finished snapshots are not touched.
+    let all = call(&app, TOKEN, &list()).await.unwrap();
+    let failed = all
+        .results
+        .iter()
+        .filter(|s| s.status == SnapshotStatus::Failed)
+        .count();
+    assert_eq!(failed, 2, "the seed's one failed snapshot and the new one");
 }
 
 #[tokio::test]
