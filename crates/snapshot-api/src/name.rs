@@ -39,23 +39,36 @@ impl SnapshotName {
     /// A valid name made from a server name and a stamp such as `20260122-1530`: characters
     /// the rule refuses become `-`, and the server part is shortened to fit.
     pub fn suggest(server_name: &str, stamp: &str) -> Self {
+        Self(Self::fit(server_name, stamp, Self::MAX_CHARS))
+    }
+
+    /// The name of the safety snapshot taken before restoring `snapshot`:
+    /// `pre-restore-<snapshot>-<stamp>`, the snapshot's part shortened to fit the rule.
+    pub fn before_restore(snapshot: &str, stamp: &str) -> Self {
+        const PREFIX: &str = "pre-restore-";
+        let rest = Self::fit(snapshot, stamp, Self::MAX_CHARS - PREFIX.len());
+        Self(format!("{PREFIX}{rest}"))
+    }
+
+    /// `base-stamp` in at most `max` characters of the rule's set: refused characters become
+    /// `-`, the stamp keeps up to half the room, and `base` is shortened to fit.
+    fn fit(base: &str, stamp: &str, max: usize) -> String {
         let clean = |text: &str| -> String {
             text.chars()
                 .map(|c| if Self::allowed(c) { c } else { '-' })
                 .collect()
         };
-        let stamp: String = clean(stamp).chars().take(Self::MAX_CHARS / 2).collect();
-        let room = Self::MAX_CHARS - stamp.len() - 1;
-        let server: String = clean(server_name).chars().take(room).collect();
-        let server = server.trim_matches('-');
-        let name = match (server.is_empty(), stamp.is_empty()) {
+        let stamp: String = clean(stamp).chars().take(max / 2).collect();
+        let room = max - stamp.len() - 1;
+        let base: String = clean(base).chars().take(room).collect();
+        let base = base.trim_matches('-');
+        let name = match (base.is_empty(), stamp.is_empty()) {
             (true, true) => "snapshot".to_owned(),
             (true, false) => format!("snapshot-{stamp}"),
-            (false, true) => server.to_owned(),
-            (false, false) => format!("{server}-{stamp}"),
+            (false, true) => base.to_owned(),
+            (false, false) => format!("{base}-{stamp}"),
         };
-        let name: String = name.chars().take(Self::MAX_CHARS).collect();
-        Self(name)
+        name.chars().take(max).collect()
     }
 
     /// The name as text.
@@ -208,6 +221,17 @@ mod tests {
         assert_eq!(SnapshotName::suggest("???", "1").as_str(), "snapshot-1");
         let long = SnapshotName::suggest(&"é".repeat(200), &"9".repeat(200));
         assert!(SnapshotName::parse(long.as_str()).is_ok(), "{long}");
+    }
+
+    #[test]
+    fn a_safety_snapshot_says_which_restore_it_precedes_within_the_cap() {
+        assert_eq!(
+            SnapshotName::before_restore("pre-migration-snapshot", "20260122-1530").as_str(),
+            "pre-restore-pre-migration-snapshot-20260122-1530"
+        );
+        let long = SnapshotName::before_restore(&"a".repeat(64), "20260122-1530");
+        assert_eq!(long.as_str().len(), SnapshotName::MAX_CHARS);
+        assert!(long.as_str().ends_with("-20260122-1530"), "{long}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! The name rule lives in [`crate::SnapshotName`] and the description cap in
 //! [`crate::Description`].
 
-use crate::{ServerStatus, SnapshotStatus};
+use crate::{ServerStatus, Snapshot, SnapshotStatus};
 
 /// The most snapshots one server may have, counting those still `in_progress`.
 pub const MAX_SNAPSHOTS_PER_SERVER: usize = 5;
@@ -124,9 +124,49 @@ pub fn delete_caveat(status: &SnapshotStatus) -> Option<DeleteCaveat> {
     }
 }
 
+/// The snapshot to delete to make room for one more on a full server: a `failed` one first
+/// (the oldest), else the oldest `completed`; never one still being created, nor one in a
+/// status the console does not know.
+pub fn room_candidate<'a>(
+    snapshots: impl IntoIterator<Item = &'a Snapshot>,
+) -> Option<&'a Snapshot> {
+    snapshots
+        .into_iter()
+        .filter_map(|s| match s.status {
+            SnapshotStatus::Failed => Some((0, s)),
+            SnapshotStatus::Completed => Some((1, s)),
+            _ => None,
+        })
+        .min_by_key(|(rank, s)| (*rank, s.created_at))
+        .map(|(_, s)| s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn snapshot(id: u64, status: &str, day: u8) -> Snapshot {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "server": {"id": 1, "name": "web"}, "name": format!("s{id}"),
+            "status": status, "created_at": format!("2025-01-{day:02}T00:00:00Z"),
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn room_is_made_from_a_failed_snapshot_first_then_the_oldest_completed() {
+        let failed_late = snapshot(1, "failed", 20);
+        let old = snapshot(2, "completed", 3);
+        let older_running = snapshot(3, "in_progress", 1);
+        let newer = snapshot(4, "completed", 9);
+        let odd = snapshot(5, "archiving", 2);
+        let all = [&failed_late, &old, &older_running, &newer, &odd];
+        assert_eq!(room_candidate(all).map(|s| s.id), Some(failed_late.id));
+        let no_failed = [&newer, &old, &older_running, &odd];
+        assert_eq!(room_candidate(no_failed).map(|s| s.id), Some(old.id));
+        // Never one being created, nor a status the console does not know.
+        assert_eq!(room_candidate([&older_running, &odd]), None);
+    }
 
     #[test]
     fn only_a_snapshot_being_created_has_a_delete_caveat() {

@@ -39,6 +39,13 @@ proptest! {
         prop_assert!(SnapshotName::parse(suggested.as_str()).is_ok());
     }
 
+    #[test]
+    fn safety_snapshot_names_always_pass_the_rule(snapshot in any::<String>(), stamp in any::<String>()) {
+        let name = SnapshotName::before_restore(&snapshot, &stamp);
+        prop_assert!(SnapshotName::parse(name.as_str()).is_ok(), "{}", name.as_str());
+        prop_assert!(name.as_str().starts_with("pre-restore-"));
+    }
+
     /// Any text at all gets the answer the API's words give, and the error names the first
     /// thing to change: an empty name, then a refused character, then the length.
     #[test]
