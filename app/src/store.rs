@@ -9,13 +9,14 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use snapshot_api::endpoints::SnapshotList;
-use snapshot_api::{ServerId, ServerRef};
+use snapshot_api::endpoints::{SnapshotDelete, SnapshotList};
+use snapshot_api::{ServerId, ServerRef, Snapshot, SnapshotId};
 
 use crate::client::Client;
 use crate::format;
-use crate::model::outcome::{Change, Outcome};
-use crate::model::Model;
+use crate::model::outcome::{self, Change, Outcome};
+use crate::model::pending::UNDO_WINDOW_MS;
+use crate::model::{Model, Tone};
 use crate::toasts::Toasts;
 
 /// Shared through context; cheap to copy.
@@ -57,6 +58,8 @@ impl Store {
                 }
             } else {
                 store.stop_polling();
+                // A hidden page may never come back: a delete nobody can undo is not sent.
+                store.model.update(|m| m.pending.cancel_all());
             }
         });
         on_cleanup(move || handle.remove());
@@ -138,6 +141,50 @@ impl Store {
             timer.clear();
         }
         self.poll_timer.set_value(None);
+    }
+
+    /// Confirms `snapshot`'s delete: it is sent when the undo window ends, unless undone,
+    /// the page is hidden or the user signs out first.
+    pub fn snapshot_delete(&self, snapshot: Snapshot) {
+        self.model
+            .update(|m| m.pending.add(snapshot, format::now()));
+        let store = *self;
+        // The window's end, plus a moment, so the model finds it due.
+        let wait = Duration::from_millis(UNDO_WINDOW_MS as u64 + 50);
+        set_timeout(move || store.send_due_deletes(), wait);
+    }
+
+    /// Keeps `id`: its delete is not sent.
+    pub fn undo_delete(&self, id: SnapshotId) {
+        self.model.update(|m| m.pending.undo(id));
+    }
+
+    /// Sends each delete whose undo window has ended; what the API says goes to the list, and
+    /// a failure is told as a notice (the dialog is long closed).
+    fn send_due_deletes(&self) {
+        if !document_visible() {
+            return;
+        }
+        let now = format::now();
+        let Some(due) = self.model.try_update(|m| m.pending.take_due(now)) else {
+            return;
+        };
+        for snapshot in due {
+            let store = *self;
+            let client = self.client.get_value();
+            spawn_local(async move {
+                let result = client
+                    .call(&SnapshotDelete {
+                        snapshot_id: snapshot.id,
+                    })
+                    .await;
+                let outcome = outcome::snapshot_delete(result, &snapshot);
+                store.settle(&outcome);
+                if let Some(error) = outcome.errors.form {
+                    store.toasts.push(Tone::Error, error);
+                }
+            });
+        }
     }
 
     /// Polls again when the model says so.

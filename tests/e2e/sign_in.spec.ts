@@ -43,14 +43,16 @@ test('a token revoked later gives one sign-in prompt and the user keeps their pl
   await signIn(page, sim, '?server_id=12345');
   await page.getByLabel('Search').fill('pre');
   await expect(page.getByRole('row')).toHaveCount(2);
-  await row(page, 'pre-migration-snapshot').getByRole('button', { name: /^Delete/ }).click();
+  await row(page, 'pre-migration-snapshot').getByRole('button', { name: /^Restore/ }).click();
+  const restore = page.getByRole('dialog', { name: 'Restore snapshot' });
+  await restore.getByLabel(/Type the server's name/).fill('web-server-01');
 
   // The service stops accepting the token (a new simulator on the same address).
   const revoked = await sim.restart({ ...simOptions, token: 'another-token' });
   try {
-    // Several requests fail at once: a delete, and a refresh (the tab showing again while a
+    // Several requests fail at once: a restore, and a refresh (the tab showing again while a
     // snapshot is in progress), sent from the same script turn.
-    const confirm = await page.getByRole('dialog', { name: 'Delete snapshot' }).getByRole('button', { name: 'Delete' }).elementHandle();
+    const confirm = await restore.getByRole('button', { name: 'Restore', exact: true }).elementHandle();
     const sentBefore = apiRequests.length;
     await page.evaluate((button) => {
       (button as HTMLButtonElement).click();

@@ -85,7 +85,7 @@ pub fn CreateDialog() -> impl IntoView {
                 <NameField form errors=submission.errors/>
                 <DescriptionField form errors=submission.errors/>
                 <DialogActions
-                    submission
+                    submission=submission
                     label=Key::CreateSubmit
                     pending_label=Key::CreatePending
                     blocked

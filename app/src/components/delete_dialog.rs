@@ -1,43 +1,25 @@
 use leptos::prelude::*;
-use snapshot_api::endpoints::SnapshotDelete;
 use snapshot_api::{rules, Snapshot};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
 use super::Dialogs;
-use crate::client::Client;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
-use crate::model::outcome;
 use crate::store::Store;
-use crate::submission::Submission;
 
-/// Confirms a delete; the row goes only once the API says it is gone.
+/// Confirms a delete. The dialog closes at once; the row then counts down its undo window,
+/// and the row goes only once the API says the snapshot is gone.
 #[component]
 pub fn DeleteDialog() -> impl IntoView {
     let dialogs = expect_context::<Dialogs>();
     let store = expect_context::<Store>();
-    let client = expect_context::<Client>();
-    let submission = Submission::new();
     let language = expect_context::<Language>();
-    Effect::new(move |_| {
-        if dialogs.delete.with(Option::is_some) {
-            submission.reset();
-        }
-    });
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
-        let client = client.clone();
-        let work = async move {
-            let result = client
-                .call(&SnapshotDelete {
-                    snapshot_id: snapshot.id,
-                })
-                .await;
-            outcome::snapshot_delete(result, &snapshot)
-        };
-        submission.run(store, work, move || dialogs.delete.set(None));
+        store.snapshot_delete(snapshot);
+        dialogs.delete.set(None);
     });
 
     let body = move || {
@@ -54,11 +36,10 @@ pub fn DeleteDialog() -> impl IntoView {
             view! {
                 <p>{lede}</p>
                 <p>{tr(Key::DeletePermanent)}</p>
+                <p class="sc-hint">{tr(Key::DeleteUndoNote)}</p>
                 {caveat.map(|c| view! { <p class="sc-warning">{move || language.render(&c)}</p> })}
                 <DialogActions
-                    submission
                     label=Key::ActionDelete
-                    pending_label=Key::DeletePending
                     on_cancel=Callback::new(move |()| dialogs.delete.set(None))
                     on_confirm=Callback::new(move |()| confirm.run(target.clone()))
                 />

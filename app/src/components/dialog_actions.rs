@@ -9,10 +9,12 @@ use crate::submission::Submission;
 /// it is in when `submit` is set; otherwise it is a destructive confirm.
 #[component]
 pub fn DialogActions(
-    submission: Submission,
-    /// The confirm button's label ("Delete"), and its label while pending ("Deleting…").
+    /// The write under way and its errors; none when the confirm only schedules one.
+    #[prop(optional)]
+    submission: Option<Submission>,
+    /// The confirm button's label ("Create"), and its label while pending ("Creating…").
     label: Key,
-    pending_label: Key,
+    #[prop(optional)] pending_label: Option<Key>,
     /// Whether the confirm button is held back (besides while pending).
     #[prop(into, optional)]
     blocked: Signal<bool>,
@@ -25,10 +27,10 @@ pub fn DialogActions(
     #[prop(optional)]
     described_by: Option<&'static str>,
 ) -> impl IntoView {
-    let pending = submission.pending;
+    let pending = move || submission.is_some_and(|s| s.pending.get());
     let language = expect_context::<Language>();
     let error = move || {
-        submission
+        submission?
             .errors
             .with(|e| e.form.as_ref().map(|m| language.render(m)))
     };
@@ -39,7 +41,7 @@ pub fn DialogActions(
             <button
                 type=if submit { "submit" } else { "button" }
                 class=if submit { "sc-button sc-primary" } else { "sc-button sc-danger-solid" }
-                disabled=move || blocked.get() || pending.get()
+                disabled=move || blocked.get() || pending()
                 aria-describedby=described_by
                 on:click=move |_| {
                     if let Some(confirm) = on_confirm {
@@ -47,7 +49,7 @@ pub fn DialogActions(
                     }
                 }
             >
-                {move || language.t(if pending.get() { pending_label } else { label })}
+                {move || language.t(if pending() { pending_label.unwrap_or(label) } else { label })}
             </button>
         </div>
     }

@@ -46,15 +46,11 @@ pub fn Modal(
             return;
         }
         on_close.run(());
-        let back = opener.get_value().filter(|e| e.is_connected()).or_else(|| {
-            document()
-                .query_selector(".snapshot-console [data-focus-fallback]")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        });
-        if let Some(element) = back {
-            let _ = element.focus();
+        match opener.get_value().filter(|e| e.is_connected()) {
+            Some(element) => {
+                let _ = element.focus();
+            }
+            None => focus_fallback(),
         }
     };
     let title_id = format!("sc-{id}-title");
@@ -64,5 +60,17 @@ pub fn Modal(
             <h2 id=title_id class="sc-dialog-title">{tr(title)}</h2>
             {children()}
         </dialog>
+    }
+}
+
+/// Puts focus on the console's heading: where focus goes when what held it is gone.
+pub fn focus_fallback() {
+    let heading = document()
+        .query_selector(".snapshot-console [data-focus-fallback]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
     }
 }

@@ -91,7 +91,7 @@ pub fn RestoreDialog() -> impl IntoView {
                     <input id="sc-restore-confirm" autocomplete="off" spellcheck="false" bind:value=typed/>
                 </div>
                 <DialogActions
-                    submission
+                    submission=submission
                     label=Key::ActionRestore
                     pending_label=Key::RestorePending
                     blocked=Signal::derive(move || !matches())

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use snapshot_api::{Snapshot, SnapshotStatus};
 
+use super::modal::focus_fallback;
 use super::pager::Pager;
 use super::{Clock, Dialogs};
 use crate::config::Config;
@@ -124,6 +125,28 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
         })
     });
     let refusal_text = move || refusal.with(|r| r.as_ref().map(|m| language.render(m)));
+    // Seconds left of this row's undo window, while its delete waits.
+    let id = snapshot.id;
+    let deleting = move || store.model.with(|m| m.pending.seconds_left(id, now.get()));
+    let waiting = move || store.model.with(|m| m.pending.contains(id));
+    // A row whose delete went while its Undo had focus hands focus to the page's heading,
+    // as a closed dialog does when its opener is gone, rather than dropping it on the body.
+    let confirmed = StoredValue::new(false);
+    Effect::new(move |_| {
+        if waiting() {
+            confirmed.set_value(true);
+        }
+    });
+    on_cleanup(move || {
+        if confirmed.try_get_value().unwrap_or(false) {
+            request_animation_frame(|| {
+                let lost = document().active_element() == document().body().map(Into::into);
+                if lost {
+                    focus_fallback();
+                }
+            });
+        }
+    });
     let size_mb = snapshot.size_mb;
     let size =
         move || size_mb.map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb));
@@ -156,22 +179,38 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                     aria-label=move || language.fill(Key::ActionRestoreNamed, &[("name", &name)])
                     title=refusal_text
                     // Not `disabled`: the button keeps its focus (after a restore) and its reason.
-                    aria-disabled=move || refusal.with(Option::is_some).to_string()
+                    aria-disabled=move || (refusal.with(Option::is_some) || waiting()).to_string()
                     on:click=move |_| {
-                        if refusal.with_untracked(Option::is_none) {
+                        if refusal.with_untracked(Option::is_none) && !waiting() {
                             dialogs.restore.set(Some(for_restore.clone()));
                         }
                     }
                 >
                     {tr(Key::ActionRestore)}
                 </button>
+                {move || deleting().map(|seconds| view! {
+                    <span class="sc-deleting">
+                        {language.fill(Key::TableDeletingIn, &[("seconds", &language.number(seconds as usize))])}
+                    </span>
+                })}
+                // One button that becomes Undo while the delete waits: focus, which comes back
+                // to it when the dialog closes, stays on it.
                 <button
                     type="button"
                     class="sc-button sc-small sc-danger"
-                    aria-label=move || language.fill(Key::ActionDeleteNamed, &[("name", &name_for_delete)])
-                    on:click=move |_| dialogs.delete.set(Some(for_delete.clone()))
+                    aria-label=move || {
+                        let key = if waiting() { Key::ActionUndoNamed } else { Key::ActionDeleteNamed };
+                        language.fill(key, &[("name", &name_for_delete)])
+                    }
+                    on:click=move |_| {
+                        if waiting() {
+                            store.undo_delete(id);
+                        } else {
+                            dialogs.delete.set(Some(for_delete.clone()));
+                        }
+                    }
                 >
-                    {tr(Key::ActionDelete)}
+                    {move || language.t(if waiting() { Key::ActionUndo } else { Key::ActionDelete })}
                 </button>
             </td>
         </tr>

@@ -1,13 +1,12 @@
 //! The snapshot list as the console knows it: one state, and what follows from it.
 
-use std::collections::{HashMap, HashSet};
-
 use snapshot_api::rules::{self, CreateRefusal, RestoreRefusal};
 use snapshot_api::{
     ApiError, ServerId, ServerRef, ServerStatus, Snapshot, SnapshotId, SnapshotStatus,
 };
 
 use super::notice::{Notice, Tone};
+use super::pending::PendingDeletes;
 use super::search::{positions_by, SearchKeys};
 use crate::i18n::{Arg, Key, Message};
 use crate::messages;
@@ -27,14 +26,35 @@ pub struct Listed {
     pub snapshots: Vec<Snapshot>,
     /// Lowercased name and description per snapshot, for search.
     pub keys: SearchKeys,
-    counts: HashMap<ServerId, usize>,
+    /// Per server, by ID: how many snapshots it has, and where the first one is. Made with
+    /// the list's one sort rather than a hash map, whose code would be one more copy in the
+    /// wasm.
+    counts: Vec<ServerCount>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct ServerCount {
+    id: ServerId,
+    snapshots: usize,
+    first: usize,
 }
 
 impl Listed {
     pub fn new(at: f64, snapshots: Vec<Snapshot>) -> Self {
-        let mut counts = HashMap::new();
-        for s in &snapshots {
-            *counts.entry(s.server.id).or_insert(0) += 1;
+        let by_server = positions_by(snapshots.len(), &|a, b| {
+            snapshots[a].server.id.cmp(&snapshots[b].server.id)
+        });
+        let mut counts: Vec<ServerCount> = Vec::new();
+        for i in by_server {
+            let id = snapshots[i].server.id;
+            match counts.last_mut() {
+                Some(last) if last.id == id => last.snapshots += 1,
+                _ => counts.push(ServerCount {
+                    id,
+                    snapshots: 1,
+                    first: i,
+                }),
+            }
         }
         Self {
             at,
@@ -42,6 +62,12 @@ impl Listed {
             snapshots,
             counts,
         }
+    }
+
+    /// How many snapshots `server` has in this list.
+    fn count(&self, server: ServerId) -> Option<usize> {
+        let at = self.counts.binary_search_by_key(&server, |c| c.id).ok()?;
+        Some(self.counts[at].snapshots)
     }
 
     fn edit(self, change: impl FnOnce(&mut Vec<Snapshot>)) -> Self {
@@ -116,6 +142,8 @@ pub struct Model {
     restores: Vec<(ServerId, f64)>,
     /// Servers named by the configuration or the URL, before the list has any of theirs.
     extra_servers: Vec<ServerRef>,
+    /// Confirmed deletes in their undo window; a sign-out's `clear` drops them unsent.
+    pub pending: PendingDeletes,
     /// Bumped by every read and write: an answer to an older read is dropped.
     generation: u64,
     poll_attempt: usize,
@@ -214,20 +242,19 @@ impl Model {
 
     /// Every server the console knows: the list's, by name, then configured ones.
     pub fn servers(&self) -> Vec<ServerRef> {
-        let mut seen = HashSet::new();
-        let listed: Vec<&ServerRef> = self
-            .list
-            .snapshots()
-            .iter()
-            .filter(|s| seen.insert(s.server.id))
-            .map(|s| &s.server)
-            .collect();
+        let listed: Vec<&ServerRef> = self.list.listed().map_or_else(Vec::new, |l| {
+            l.counts
+                .iter()
+                .map(|c| &l.snapshots[c.first].server)
+                .collect()
+        });
+        let listed_ids: Vec<ServerId> = listed.iter().map(|s| s.id).collect();
         let by_name = positions_by(listed.len(), &|a, b| listed[a].name.cmp(&listed[b].name));
         let mut servers: Vec<ServerRef> = by_name.into_iter().map(|i| listed[i].clone()).collect();
         servers.extend(
             self.extra_servers
                 .iter()
-                .filter(|s| seen.insert(s.id))
+                .filter(|s| !listed_ids.contains(&s.id))
                 .cloned(),
         );
         servers
@@ -247,7 +274,7 @@ impl Model {
     pub fn count_for(&self, server: ServerId) -> usize {
         self.list
             .listed()
-            .and_then(|l| l.counts.get(&server).copied())
+            .and_then(|l| l.count(server))
             .unwrap_or(0)
     }
 

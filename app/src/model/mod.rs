@@ -5,6 +5,7 @@ pub mod create_form;
 pub mod list;
 pub mod notice;
 pub mod outcome;
+pub mod pending;
 pub mod search;
 
 pub use list::{ListState, Listed, Model, Ticket};

@@ -1,0 +1,99 @@
+//! Deletes waiting out their undo window: confirmed, not yet sent. Only the window's end
+//! sends one; undo, a hidden page or a sign-out leave the snapshot as it was.
+
+use snapshot_api::{Snapshot, SnapshotId};
+
+/// How long a confirmed delete waits before it is sent.
+pub const UNDO_WINDOW_MS: f64 = 5_000.0;
+
+/// One confirmed delete and when it is due (ms since the epoch).
+#[derive(Clone, Debug, PartialEq)]
+struct Pending {
+    snapshot: Snapshot,
+    due_ms: f64,
+}
+
+/// The deletes in their undo window.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PendingDeletes(Vec<Pending>);
+
+impl PendingDeletes {
+    /// Starts `snapshot`'s undo window at `now`; confirming it again does not restart it.
+    pub fn add(&mut self, snapshot: Snapshot, now: f64) {
+        if !self.contains(snapshot.id) {
+            self.0.push(Pending {
+                snapshot,
+                due_ms: now + UNDO_WINDOW_MS,
+            });
+        }
+    }
+
+    /// Whether `id` is waiting to be deleted.
+    pub fn contains(&self, id: SnapshotId) -> bool {
+        self.0.iter().any(|p| p.snapshot.id == id)
+    }
+
+    /// Whole seconds left before `id` is sent (at least 1 while it waits).
+    pub fn seconds_left(&self, id: SnapshotId, now: f64) -> Option<u64> {
+        let pending = self.0.iter().find(|p| p.snapshot.id == id)?;
+        Some((((pending.due_ms - now) / 1000.0).ceil() as u64).max(1))
+    }
+
+    /// Undoes `id`'s delete: nothing will be sent for it.
+    pub fn undo(&mut self, id: SnapshotId) {
+        self.0.retain(|p| p.snapshot.id != id);
+    }
+
+    /// The deletes whose window has ended at `now`, taken out to be sent.
+    pub fn take_due(&mut self, now: f64) -> Vec<Snapshot> {
+        let (due, waiting) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(|p| p.due_ms <= now);
+        self.0 = waiting;
+        due.into_iter().map(|p: Pending| p.snapshot).collect()
+    }
+
+    /// Drops every waiting delete unsent (the page was hidden, or the user signed out).
+    pub fn cancel_all(&mut self) {
+        self.0.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixtures::snapshot;
+
+    const NOW: f64 = 1_750_000_000_000.0;
+
+    #[test]
+    fn a_delete_is_due_only_when_its_window_ends_and_is_taken_once() {
+        let mut pending = PendingDeletes::default();
+        let one = snapshot(1, 10, "a", "completed");
+        pending.add(one.clone(), NOW);
+        pending.add(one.clone(), NOW + 3_000.0);
+        assert_eq!(pending.seconds_left(one.id, NOW), Some(5));
+        assert_eq!(pending.seconds_left(one.id, NOW + 4_100.0), Some(1));
+        assert!(pending.take_due(NOW + 4_999.0).is_empty());
+        assert_eq!(pending.take_due(NOW + UNDO_WINDOW_MS), vec![one.clone()]);
+        assert!(pending.take_due(NOW + 60_000.0).is_empty());
+        assert!(!pending.contains(one.id));
+    }
+
+    #[test]
+    fn undo_and_cancel_send_nothing() {
+        let mut pending = PendingDeletes::default();
+        let (a, b) = (
+            snapshot(1, 10, "a", "completed"),
+            snapshot(2, 10, "b", "failed"),
+        );
+        pending.add(a.clone(), NOW);
+        pending.add(b.clone(), NOW);
+        pending.undo(a.id);
+        assert_eq!(pending.seconds_left(a.id, NOW), None);
+        assert_eq!(pending.take_due(NOW + UNDO_WINDOW_MS), vec![b.clone()]);
+        pending.add(a.clone(), NOW);
+        pending.cancel_all();
+        assert!(pending.take_due(NOW + UNDO_WINDOW_MS).is_empty());
+    }
+}
