@@ -1,5 +1,6 @@
 import { test, expect, signIn, row, TOKEN } from './fixtures';
 import { installClock } from './clock';
+import { axeViolations } from './layout';
 
 const deletes = (requests: import('@playwright/test').Request[]) =>
   requests.filter((r) => r.method() === 'DELETE');
@@ -36,6 +37,7 @@ test('the delete waits out its undo window, the row goes after the 204, and focu
   await expect(waiting).toContainText('Deleting in 5 s');
   await expect(waiting.getByRole('button', { name: 'Undo deleting weekly-snapshot-2025-01-08' })).toBeFocused();
   expect(deletes(apiRequests)).toHaveLength(0);
+  expect(await axeViolations(page)).toEqual([]);
   await page.clock.runFor(5_100);
   await expect(row(page, 'weekly-snapshot-2025-01-08')).toHaveCount(0);
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Deleted snapshot weekly-snapshot-2025-01-08.');

@@ -3,12 +3,10 @@
 // violation on the sign-in screen, the list or any dialog. Names come from the locale files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, TOKEN } from './fixtures';
-import { dialogProblems, layoutProblems, overflowing } from './layout';
+import { axeViolations, dialogProblems, layoutProblems, overflowing } from './layout';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The English texts the tests need, keyed as in the locale files. */
 const ENGLISH: Record<string, string> = {
@@ -19,19 +17,6 @@ const ENGLISH: Record<string, string> = {
 const texts = (tag: string): Record<string, string> => tag === 'en'
   ? ENGLISH
   : JSON.parse(fs.readFileSync(path.join(ROOT, 'app', 'locales', `${tag}.json`), 'utf8'));
-
-/** axe-core's violations on the page as it is, one line each (none when all is well). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations;
-}
 
 for (const tag of ['en', 'st', 'id', 'bs', 'zh-Hans', 'bn']) {
   test(`in ${tag} at 360 px: nothing overflows, the dialogs fit, and axe finds nothing`, async ({ page, sim }) => {

@@ -1,8 +1,11 @@
 // What a layout must never do, measured in the browser: a row's actions out of view or cut
 // off, a name broken inside a word, anything scrolling sideways, a dialog out of the viewport.
 // Shared by the width tests (English) and the language tests (every locale).
+import * as fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The console's own box: the element its host marked `data-snapshot-console`. */
 export const consoleBox = (page: Page) => page.locator('[data-snapshot-console]');
@@ -105,5 +108,19 @@ export async function dialogProblems(page: Page, dialog: Locator): Promise<strin
     }
     return found;
   });
+}
+
+
+/** axe-core's violations on the page as it is, one line each (none when all is well). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations;
 }
 

@@ -46,6 +46,15 @@ for (const tag of ['en', 'st', 'id', 'bs', 'zh-Hans', 'bn']) {
         await expect(restore).toBeVisible();
         await restore.getByLabel(t['restore.confirm'].replace('{server}', 'web-server-01')).fill('web-server-01');
         await page.screenshot({ path: path.join(OUT, `restore-${label}${suffix}.png`) });
+
+        // A confirmed delete in its undo window (English only: one picture of the state).
+        if (tag === 'en') {
+          await restore.getByRole('button', { name: t['dialog.cancel'] }).click();
+          await row(page, 'weekly-snapshot-2025-01-08').getByRole('button', { name: 'Delete weekly-snapshot-2025-01-08' }).click();
+          await page.getByRole('dialog', { name: 'Delete snapshot' }).getByRole('button', { name: 'Delete', exact: true }).click();
+          await expect(row(page, 'weekly-snapshot-2025-01-08')).toContainText('Deleting in');
+          await page.screenshot({ path: path.join(OUT, `delete-undo-${label}.png`), fullPage: true });
+        }
       });
     });
   }

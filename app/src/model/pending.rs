@@ -33,10 +33,12 @@ impl PendingDeletes {
         self.0.iter().any(|p| p.snapshot.id == id)
     }
 
-    /// Whole seconds left before `id` is sent (at least 1 while it waits).
+    /// Whole seconds left before `id` is sent: from 5 down to 1 while it waits (a clock read
+    /// a moment before the confirm never makes it 6).
     pub fn seconds_left(&self, id: SnapshotId, now: f64) -> Option<u64> {
         let pending = self.0.iter().find(|p| p.snapshot.id == id)?;
-        Some((((pending.due_ms - now) / 1000.0).ceil() as u64).max(1))
+        let left = ((pending.due_ms - now) / 1000.0).ceil() as u64;
+        Some(left.clamp(1, (UNDO_WINDOW_MS / 1000.0) as u64))
     }
 
     /// Undoes `id`'s delete: nothing will be sent for it.
@@ -73,6 +75,7 @@ mod tests {
         pending.add(one.clone(), NOW);
         pending.add(one.clone(), NOW + 3_000.0);
         assert_eq!(pending.seconds_left(one.id, NOW), Some(5));
+        assert_eq!(pending.seconds_left(one.id, NOW - 900.0), Some(5));
         assert_eq!(pending.seconds_left(one.id, NOW + 4_100.0), Some(1));
         assert!(pending.take_due(NOW + 4_999.0).is_empty());
         assert_eq!(pending.take_due(NOW + UNDO_WINDOW_MS), vec![one.clone()]);
