@@ -221,20 +221,23 @@ async fn revoke(State(state): State<AppState>, Json(request): Json<RevokeRequest
 
 /// Finishes every creation and restore now: their due times move to now.
 async fn advance(State(state): State<AppState>) -> Result<StatusCode, SimError> {
-    let clock = state.clock.clone();
-    state
-        .db
-        .call(move |conn| db::advance(conn, clock.now_ms()))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    at_now(&state, db::advance).await
 }
 
 /// Ends every creation still under way as `failed`, now.
 async fn fail(State(state): State<AppState>) -> Result<StatusCode, SimError> {
+    at_now(&state, db::fail_creations).await
+}
+
+/// Runs a control's change to the data at the simulator's "now".
+async fn at_now(
+    state: &AppState,
+    change: fn(&mut rusqlite::Connection, i64) -> rusqlite::Result<()>,
+) -> Result<StatusCode, SimError> {
     let clock = state.clock.clone();
     state
         .db
-        .call(move |conn| db::fail_creations(conn, clock.now_ms()))
+        .call(move |conn| change(conn, clock.now_ms()))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
