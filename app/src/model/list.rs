@@ -2,12 +2,12 @@
 
 use snapshot_api::rules::{self, CreateRefusal, RestoreRefusal};
 use snapshot_api::{
-    ApiError, ServerId, ServerRef, ServerStatus, Snapshot, SnapshotId, SnapshotStatus,
+    positions_by, ApiError, ServerId, ServerRef, ServerStatus, Snapshot, SnapshotId, SnapshotStatus,
 };
 
 use super::notice::{Notice, Tone};
 use super::pending::PendingDeletes;
-use super::search::{positions_by, SearchKeys};
+use super::search::SearchKeys;
 use crate::i18n::{Arg, Key, Message};
 use crate::messages;
 

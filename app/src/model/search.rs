@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use snapshot_api::{ServerId, Snapshot};
+use snapshot_api::{positions_by, ServerId, Snapshot};
 
 use crate::i18n::Key;
 
@@ -82,15 +82,6 @@ impl SearchKeys {
         let at = Sort::ALL.iter().position(|s| *s == sort).unwrap_or(0);
         &self.orders[at]
     }
-}
-
-/// The positions `0..len` in the stable order `by` gives. Every sort of the model goes
-/// through this one function with a `dyn` comparator: each `sort_by` closure type would be a
-/// copy of the standard library's sort in the wasm (about 3 KB each).
-pub(crate) fn positions_by(len: usize, by: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..len).collect();
-    positions.sort_by(|&a, &b| by(a, b));
-    positions
 }
 
 /// `text` lowercased by Unicode's default case mapping, so "ČIŠĆENJE" finds "čišćenje".

@@ -32,6 +32,7 @@ mod invalid;
 mod json_path;
 mod model;
 mod name;
+mod order;
 mod paging;
 pub mod retry;
 pub mod rules;
@@ -52,6 +53,7 @@ pub use model::{
     SnapshotPage,
 };
 pub use name::{Description, ShownChar, SnapshotName};
+pub use order::positions_by;
 pub use paging::SnapshotListAll;
 pub use status::{ServerStatus, SnapshotStatus};
 pub use token::BearerToken;

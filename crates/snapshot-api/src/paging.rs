@@ -1,9 +1,7 @@
-use std::collections::HashSet;
-
 use http::{Method, Request, Response};
 
 use crate::endpoints::SnapshotList;
-use crate::{Api, ApiError, ParsedUrl, Snapshot, SnapshotId};
+use crate::{positions_by, Api, ApiError, ParsedUrl, Snapshot};
 
 /// Follows `next` links until a snapshot list is whole, without doing any IO itself:
 ///
@@ -30,8 +28,9 @@ use crate::{Api, ApiError, ParsedUrl, Snapshot, SnapshotId};
 pub struct SnapshotListAll {
     endpoint: SnapshotList,
     next: Next,
-    visited: HashSet<String>,
-    seen_ids: HashSet<SnapshotId>,
+    /// Pages followed, at most [`SnapshotListAll::MAX_PAGES`]: a list, as hashing them would
+    /// cost the console's wasm more than the search does.
+    visited: Vec<String>,
     snapshots: Vec<Snapshot>,
 }
 
@@ -55,8 +54,7 @@ impl SnapshotListAll {
         Self {
             endpoint,
             next: Next::First,
-            visited: HashSet::new(),
-            seen_ids: HashSet::new(),
+            visited: Vec::new(),
             snapshots: Vec::new(),
         }
     }
@@ -86,8 +84,6 @@ impl SnapshotListAll {
     ) -> Result<(), ApiError> {
         let page = api.decode(&self.endpoint, response)?;
         let mut results = page.results;
-        // Items can shift between pages while paging; keep each snapshot once.
-        results.retain(|s| self.seen_ids.insert(s.id));
         if self.snapshots.is_empty() {
             // The first page's vector is kept, not copied: a 5,000-snapshot list then never
             // needs two copies in memory (the console's wasm memory only grows).
@@ -103,9 +99,10 @@ impl SnapshotListAll {
                 if self.visited.len() + 1 >= Self::MAX_PAGES {
                     return Err(bad(format!("more than {} pages", Self::MAX_PAGES)));
                 }
-                if !self.visited.insert(url.without_hash().to_owned()) {
+                if self.visited.iter().any(|page| page == url.without_hash()) {
                     return Err(bad("the next page links back to an earlier one".to_owned()));
                 }
+                self.visited.push(url.without_hash().to_owned());
                 Next::Url(url)
             }
         };
@@ -113,8 +110,23 @@ impl SnapshotListAll {
         Ok(())
     }
 
-    /// Every snapshot received, in the order the service gave them.
-    pub fn into_snapshots(self) -> Vec<Snapshot> {
+    /// Every snapshot received, in the order the service gave them. Items can shift between
+    /// pages while paging, so a snapshot given twice is kept where it came first.
+    pub fn into_snapshots(mut self) -> Vec<Snapshot> {
+        let snapshots = &self.snapshots;
+        // One stable sort by id, O(n log n) even for a hostile run of pages: of equal ids,
+        // the first position comes first.
+        let order = positions_by(snapshots.len(), &|a, b| {
+            snapshots[a].id.cmp(&snapshots[b].id)
+        });
+        let mut keep = vec![true; snapshots.len()];
+        for pair in order.windows(2) {
+            if snapshots[pair[0]].id == snapshots[pair[1]].id {
+                keep[pair[1]] = false;
+            }
+        }
+        let mut keep = keep.into_iter();
+        self.snapshots.retain(|_| keep.next().unwrap_or(true));
         self.snapshots
     }
 }

@@ -52,9 +52,10 @@ fn follows_next_until_whole_and_drops_repeats() {
     let (ids, asked) = run(
         &api(),
         &[
-            (BASE, page(&[5, 4], Some(&p2))),
+            // Repeats on the same page, the next page and two pages on: each kept first.
+            (BASE, page(&[5, 4, 5], Some(&p2))),
             (&p2, page(&[4, 3], Some(&p3))),
-            (&p3, page(&[2, 1], None)),
+            (&p3, page(&[2, 5, 1], None)),
         ],
     );
     assert_eq!(ids.unwrap(), [5, 4, 3, 2, 1]);
