@@ -313,6 +313,17 @@ impl Model {
     }
 
     /// How many snapshots of `snapshot`'s server are newer than it.
+    /// The snapshot whose delete would make room on `server` at `now`: only when the limit
+    /// is all that stops a create, chosen by the core's rule.
+    pub fn room_for(&self, server: ServerId, now: f64) -> Option<&Snapshot> {
+        match self.check_create(server, now) {
+            Err(CreateRefusal::LimitReached { .. }) => rules::room_candidate(
+                self.list.snapshots().iter().filter(|s| s.server.id == server),
+            ),
+            _ => None,
+        }
+    }
+
     pub fn newer_than(&self, snapshot: &Snapshot) -> usize {
         self.list
             .snapshots()
@@ -538,6 +549,24 @@ mod tests {
         assert!(model.check_create(web, later).is_ok());
         // Another server is not affected.
         assert_eq!(model.server_status(ServerId::new(20).unwrap(), NOW), None);
+    }
+
+    #[test]
+    fn room_is_offered_only_when_the_limit_alone_stops_a_create() {
+        let web = ServerId::new(10).unwrap();
+        let mut list: Vec<Snapshot> = (1..=4)
+            .map(|i| snapshot(i, 10, &format!("n{i}"), "completed"))
+            .collect();
+        list.push(snapshot(5, 10, "broken", "failed"));
+        let mut model = loaded(list);
+        assert_eq!(model.room_for(web, NOW).map(|s| s.name.as_str()), Some("broken"));
+        model.remove(SnapshotId::new(5).unwrap(), NOW);
+        assert_eq!(model.room_for(web, NOW), None, "4 of 5: no room needed");
+        model.insert(snapshot(6, 10, "n6", "completed"), NOW);
+        assert_eq!(model.room_for(web, NOW).map(|s| s.name.as_str()), Some("n1"));
+        // While the server is being restored, deleting would not help.
+        model.restore_started(web, NOW);
+        assert_eq!(model.room_for(web, NOW), None);
     }
 
     #[test]
