@@ -152,3 +152,33 @@ test('Escape then Enter at once on the opener opens the dialog again, and it sta
     await expect(dialog).toBeHidden();
   }
 });
+
+test('at the limit, deleting the oldest makes room: the DELETE first, the create only after it', async ({ page, sim, apiRequests }) => {
+  await signIn(page, sim, '?server_id=12346');
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await expect(dialog.getByRole('button', { name: 'Create', exact: true })).toBeDisabled();
+  // No failed snapshot on db-primary-01: the oldest completed one is offered.
+  const room = dialog.getByRole('checkbox', { name: 'Delete pg16-before-upgrade first to make room' });
+  await room.check();
+  await dialog.getByLabel('Name').fill('after-room');
+  await dialog.getByRole('button', { name: 'Delete and create' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row(page, 'after-room')).toBeVisible();
+  await expect(row(page, 'pg16-before-upgrade')).toHaveCount(0);
+  const writes = apiRequests.filter((r) => r.method() !== 'GET').map((r) => `${r.method()} ${new URL(r.url()).pathname}`);
+  expect(writes).toEqual(['DELETE /api/v1/snapshots/790/', 'POST /api/v1/snapshots/']);
+});
+
+test('at the limit, a failed delete sends no create', async ({ page, sim, apiRequests }) => {
+  await signIn(page, sim, '?server_id=12346');
+  await sim.fault('snapshot_delete', { kind: 'status', status: 500 }, 1);
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await dialog.getByRole('checkbox', { name: /first to make room$/ }).check();
+  await dialog.getByRole('button', { name: 'Delete and create' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('delete the snapshot');
+  await expect(dialog).toBeVisible();
+  expect(apiRequests.filter((r) => r.method() === 'POST')).toHaveLength(0);
+  expect(apiRequests.filter((r) => r.method() === 'DELETE')).toHaveLength(1);
+});

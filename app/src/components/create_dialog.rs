@@ -1,5 +1,6 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use snapshot_api::endpoints::SnapshotDelete;
 
 use super::create_fields::{DescriptionField, NameField, ServerField};
 use super::dialog_actions::DialogActions;
@@ -8,7 +9,7 @@ use super::{Clock, Dialogs};
 use crate::client::Client;
 use crate::format;
 use crate::i18n::{Key, Message};
-use crate::language::tr;
+use crate::language::{tr, Language};
 use crate::messages;
 use crate::model::create_form::CreateForm;
 use crate::model::outcome;
@@ -25,8 +26,10 @@ pub fn CreateDialog() -> impl IntoView {
     let view_state = expect_context::<ViewState>();
     let client = expect_context::<Client>();
     let Clock(now) = expect_context::<Clock>();
+    let language = expect_context::<Language>();
 
     let form = RwSignal::new(CreateForm::default());
+    let make_room = RwSignal::new(false);
     let submission = Submission::new();
     // A fresh form each time the dialog opens. Only `dialogs.create` is tracked: nothing
     // else may re-run this and undo what the user chose.
@@ -39,6 +42,7 @@ pub fn CreateDialog() -> impl IntoView {
             .model
             .with_untracked(|m| CreateForm::open(m, looking_at, &format::stamp()));
         form.set(fresh);
+        make_room.set(false);
         submission.reset();
     });
 
@@ -50,14 +54,21 @@ pub fn CreateDialog() -> impl IntoView {
             .with(|m| m.check_create(server, now.get()).err())
             .map(|r| messages::create_refusal(&r))
     });
+    // At the limit, the snapshot whose delete would make room, and whether the user chose that.
+    let room = Signal::derive(move || {
+        let server = form.with(|f| f.server().ok())?;
+        store.model.with(|m| m.room_for(server, now.get()).cloned())
+    });
+    let making_room = move || make_room.get() && room.with(Option::is_some);
     let blocked = Signal::derive(move || {
-        refusal.with(Option::is_some)
+        (refusal.with(Option::is_some) && !making_room())
             || form.with(|f| f.name_error().is_some() || f.description_error().is_some())
     });
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if refusal.with_untracked(Option::is_some) {
+        let victim = room.get_untracked().filter(|_| make_room.get_untracked());
+        if refusal.with_untracked(Option::is_some) && victim.is_none() {
             return;
         }
         let request = match form.with_untracked(CreateForm::request) {
@@ -65,7 +76,20 @@ pub fn CreateDialog() -> impl IntoView {
             Err(errors) => return submission.errors.set(errors),
         };
         let client = client.clone();
+        // Two steps: the delete, and the create only once the API confirms it.
         let work = async move {
+            if let Some(victim) = victim {
+                let result = client
+                    .call(&SnapshotDelete {
+                        snapshot_id: victim.id,
+                    })
+                    .await;
+                let deleted = outcome::snapshot_delete(result, &victim);
+                if !deleted.close {
+                    return deleted;
+                }
+                store.settle(&deleted);
+            }
             let server = request.body.server_id;
             outcome::snapshot_create(client.call(&request).await, server)
         };
@@ -82,11 +106,25 @@ pub fn CreateDialog() -> impl IntoView {
             <form class="sc-form" on:submit=submit novalidate>
                 <p class="sc-advice">{tr(Key::CreateAdvice)}</p>
                 <ServerField form errors=submission.errors refusal/>
+                {move || room.get().map(|victim| view! {
+                    <div class="sc-field">
+                        <label class="sc-check">
+                            <input
+                                type="checkbox"
+                                aria-describedby="sc-make-room-hint"
+                                prop:checked=move || make_room.get()
+                                on:change=move |ev| make_room.set(event_target_checked(&ev))
+                            />
+                            {move || language.fill(Key::CreateMakeRoom, &[("snapshot", &victim.name)])}
+                        </label>
+                        <p id="sc-make-room-hint" class="sc-hint">{tr(Key::CreateMakeRoomHint)}</p>
+                    </div>
+                })}
                 <NameField form errors=submission.errors/>
                 <DescriptionField form errors=submission.errors/>
                 <DialogActions
                     submission=submission
-                    label=Key::CreateSubmit
+                    label=Signal::derive(move || if making_room() { Key::CreateDeleteAndCreate } else { Key::CreateSubmit })
                     pending_label=Key::CreatePending
                     blocked
                     submit=true

@@ -13,7 +13,8 @@ pub fn DialogActions(
     #[prop(optional)]
     submission: Option<Submission>,
     /// The confirm button's label ("Create"), and its label while pending ("Creating…").
-    label: Key,
+    #[prop(into)]
+    label: Signal<Key>,
     #[prop(optional)] pending_label: Option<Key>,
     /// Whether the confirm button is held back (besides while pending).
     #[prop(into, optional)]
@@ -49,7 +50,10 @@ pub fn DialogActions(
                     }
                 }
             >
-                {move || language.t(if pending() { pending_label.unwrap_or(label) } else { label })}
+                {move || language.t(match pending_label {
+                    Some(pending_label) if pending() => pending_label,
+                    _ => label.get(),
+                })}
             </button>
         </div>
     }

@@ -318,7 +318,10 @@ impl Model {
     pub fn room_for(&self, server: ServerId, now: f64) -> Option<&Snapshot> {
         match self.check_create(server, now) {
             Err(CreateRefusal::LimitReached { .. }) => rules::room_candidate(
-                self.list.snapshots().iter().filter(|s| s.server.id == server),
+                self.list
+                    .snapshots()
+                    .iter()
+                    .filter(|s| s.server.id == server),
             ),
             _ => None,
         }
@@ -559,11 +562,17 @@ mod tests {
             .collect();
         list.push(snapshot(5, 10, "broken", "failed"));
         let mut model = loaded(list);
-        assert_eq!(model.room_for(web, NOW).map(|s| s.name.as_str()), Some("broken"));
+        assert_eq!(
+            model.room_for(web, NOW).map(|s| s.name.as_str()),
+            Some("broken")
+        );
         model.remove(SnapshotId::new(5).unwrap(), NOW);
         assert_eq!(model.room_for(web, NOW), None, "4 of 5: no room needed");
         model.insert(snapshot(6, 10, "n6", "completed"), NOW);
-        assert_eq!(model.room_for(web, NOW).map(|s| s.name.as_str()), Some("n1"));
+        assert_eq!(
+            model.room_for(web, NOW).map(|s| s.name.as_str()),
+            Some("n1")
+        );
         // While the server is being restored, deleting would not help.
         model.restore_started(web, NOW);
         assert_eq!(model.room_for(web, NOW), None);
