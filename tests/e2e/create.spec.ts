@@ -1,4 +1,5 @@
 import { test, expect, signIn, row } from './fixtures';
+import { axeViolations } from './layout';
 
 const posts = (requests: import('@playwright/test').Request[]) =>
   requests.filter((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/snapshots/');
@@ -161,6 +162,7 @@ test('at the limit, deleting the oldest makes room: the DELETE first, the create
   // No failed snapshot on db-primary-01: the oldest completed one is offered.
   const room = dialog.getByRole('checkbox', { name: 'Delete pg16-before-upgrade first to make room' });
   await room.check();
+  expect(await axeViolations(page)).toEqual([]);
   await dialog.getByLabel('Name').fill('after-room');
   await dialog.getByRole('button', { name: 'Delete and create' }).click();
   await expect(dialog).toBeHidden();

@@ -54,6 +54,13 @@ for (const tag of ['en', 'st', 'id', 'bs', 'zh-Hans', 'bn']) {
           await page.getByRole('dialog', { name: 'Delete snapshot' }).getByRole('button', { name: 'Delete', exact: true }).click();
           await expect(row(page, 'weekly-snapshot-2025-01-08')).toContainText('Deleting in');
           await page.screenshot({ path: path.join(OUT, `delete-undo-${label}.png`), fullPage: true });
+
+          // At 5 of 5, the create dialog offers to make room.
+          await page.getByRole('button', { name: 'Create snapshot' }).click();
+          const full = page.getByRole('dialog', { name: 'Create snapshot' });
+          await full.getByRole('combobox', { name: 'Server' }).selectOption('12346');
+          await full.getByRole('checkbox', { name: /first to make room$/ }).check();
+          await page.screenshot({ path: path.join(OUT, `create-make-room-${label}.png`) });
         }
       });
     });

@@ -55,19 +55,20 @@ pub fn CreateDialog() -> impl IntoView {
             .map(|r| messages::create_refusal(&r))
     });
     // At the limit, the snapshot whose delete would make room, and whether the user chose that.
-    let room = Signal::derive(move || {
+    // A plain closure, not a signal: a signal of a snapshot is more code in the wasm.
+    let room = move || {
         let server = form.with(|f| f.server().ok())?;
         store.model.with(|m| m.room_for(server, now.get()).cloned())
-    });
-    let making_room = move || make_room.get() && room.with(Option::is_some);
+    };
+    let making_room = Signal::derive(move || make_room.get() && room().is_some());
     let blocked = Signal::derive(move || {
-        (refusal.with(Option::is_some) && !making_room())
+        (refusal.with(Option::is_some) && !making_room.get())
             || form.with(|f| f.name_error().is_some() || f.description_error().is_some())
     });
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let victim = room.get_untracked().filter(|_| make_room.get_untracked());
+        let victim = untrack(room).filter(|_| make_room.get_untracked());
         if refusal.with_untracked(Option::is_some) && victim.is_none() {
             return;
         }
@@ -106,7 +107,7 @@ pub fn CreateDialog() -> impl IntoView {
             <form class="sc-form" on:submit=submit novalidate>
                 <p class="sc-advice">{tr(Key::CreateAdvice)}</p>
                 <ServerField form errors=submission.errors refusal/>
-                {move || room.get().map(|victim| view! {
+                {move || room().map(|victim| view! {
                     <div class="sc-field">
                         <label class="sc-check">
                             <input
@@ -124,7 +125,8 @@ pub fn CreateDialog() -> impl IntoView {
                 <DescriptionField form errors=submission.errors/>
                 <DialogActions
                     submission=submission
-                    label=Signal::derive(move || if making_room() { Key::CreateDeleteAndCreate } else { Key::CreateSubmit })
+                    label=Key::CreateSubmit
+                    label_when=(making_room, Key::CreateDeleteAndCreate)
                     pending_label=Key::CreatePending
                     blocked
                     submit=true

@@ -13,8 +13,10 @@ pub fn DialogActions(
     #[prop(optional)]
     submission: Option<Submission>,
     /// The confirm button's label ("Create"), and its label while pending ("Creating…").
-    #[prop(into)]
-    label: Signal<Key>,
+    label: Key,
+    /// Another label for the confirm while the signal holds ("Delete and create").
+    #[prop(optional)]
+    label_when: Option<(Signal<bool>, Key)>,
     #[prop(optional)] pending_label: Option<Key>,
     /// Whether the confirm button is held back (besides while pending).
     #[prop(into, optional)]
@@ -50,9 +52,10 @@ pub fn DialogActions(
                     }
                 }
             >
-                {move || language.t(match pending_label {
-                    Some(pending_label) if pending() => pending_label,
-                    _ => label.get(),
+                {move || language.t(match (pending_label, label_when) {
+                    (Some(pending_label), _) if pending() => pending_label,
+                    (_, Some((when, other))) if when.get() => other,
+                    _ => label,
                 })}
             </button>
         </div>

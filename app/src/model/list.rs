@@ -312,7 +312,6 @@ impl Model {
         )
     }
 
-    /// How many snapshots of `snapshot`'s server are newer than it.
     /// The snapshot whose delete would make room on `server` at `now`: only when the limit
     /// is all that stops a create, chosen by the core's rule.
     pub fn room_for(&self, server: ServerId, now: f64) -> Option<&Snapshot> {
@@ -327,6 +326,7 @@ impl Model {
         }
     }
 
+    /// How many snapshots of `snapshot`'s server are newer than it.
     pub fn newer_than(&self, snapshot: &Snapshot) -> usize {
         self.list
             .snapshots()
