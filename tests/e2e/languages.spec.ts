@@ -190,6 +190,7 @@ for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
     await expect(restore).toContainText(t['restore.undo']);
     const confirm = restore.getByRole('button', { name: t['action.restore'], exact: true });
     await expect(confirm).toBeDisabled();
+    await restore.getByRole('checkbox', { name: t['restore.safety'] }).uncheck();
     await restore.getByLabel(fill(t['restore.confirm'], { server: 'web-server-01' })).fill('web-server-01');
     await confirm.click();
     await expect(restore).toBeHidden();

@@ -3,6 +3,9 @@ import { test, expect, signIn, row } from './fixtures';
 const restores = (requests: import('@playwright/test').Request[]) =>
   requests.filter((r) => r.method() === 'POST' && r.url().includes('/restore/'));
 
+// These tests are about the restore itself; the safety snapshot before it has safety.spec.ts.
+const SAFETY = "Snapshot the server's current state first";
+
 test('restore names what is lost and needs the server name typed', async ({ page, sim, apiRequests }) => {
   await signIn(page, sim);
   const open = row(page, 'pre-migration-snapshot').getByRole('button', { name: 'Restore pre-migration-snapshot' });
@@ -17,6 +20,8 @@ test('restore names what is lost and needs the server name typed', async ({ page
   await expect(dialog).not.toContainText('newer snapshot');
   const confirm = dialog.getByRole('button', { name: 'Restore', exact: true });
   await expect(confirm).toBeDisabled();
+  await expect(dialog.getByRole('checkbox', { name: SAFETY })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: SAFETY }).uncheck();
   await dialog.getByLabel(/Type the server's name/).fill('web-server');
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel(/Type the server's name/).fill('web-server-01');
@@ -41,6 +46,7 @@ test('a 400 (server already restoring) is explained in the dialog', async ({ pag
   expect((await sim.api('POST', '/snapshots/798/restore/')).status).toBe(200);
   await row(page, 'pre-migration-snapshot').getByRole('button', { name: /^Restore/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore snapshot' });
+  await dialog.getByRole('checkbox', { name: SAFETY }).uncheck();
   await dialog.getByLabel(/Type the server's name/).fill('web-server-01');
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(dialog.getByRole('alert')).toContainText('not in a state that allows one');
@@ -67,6 +73,7 @@ test('once a restore has started, that server offers no second restore and no cr
   await signIn(page, sim);
   await row(page, 'pre-migration-snapshot').getByRole('button', { name: /^Restore/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore snapshot' });
+  await dialog.getByRole('checkbox', { name: SAFETY }).uncheck();
   await dialog.getByLabel(/Type the server's name/).fill('web-server-01');
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(dialog).toBeHidden();

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use snapshot_api::endpoints::SnapshotRestore;
-use snapshot_api::Snapshot;
+use snapshot_api::endpoints::{SnapshotCreate, SnapshotRestore};
+use snapshot_api::{Description, Snapshot, SnapshotId, SnapshotName};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
@@ -9,30 +9,41 @@ use crate::client::Client;
 use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
-use crate::model::outcome;
+use crate::model::outcome::{self, FieldErrors};
+use crate::model::safety::{Offer, Wait};
+use crate::model::Tone;
 use crate::store::Store;
 use crate::submission::Submission;
+use crate::toasts::Toasts;
 
-/// Restoring overwrites a server: the dialog says exactly what is lost and asks for the
-/// server's name before the button works.
+/// Restoring overwrites a server: the dialog says exactly what is lost, offers to snapshot the
+/// server's current state first, and asks for the server's name before the button works.
 #[component]
 pub fn RestoreDialog() -> impl IntoView {
     let dialogs = expect_context::<Dialogs>();
     let store = expect_context::<Store>();
     let client = expect_context::<Client>();
+    let toasts = expect_context::<Toasts>();
     let Clock(now) = expect_context::<Clock>();
     let typed = RwSignal::new(String::new());
+    let safety_on = RwSignal::new(true);
+    // The safety snapshot the restore waits on, and when the wait began; its status is the
+    // list's, read by the store's polling.
+    let waiting = RwSignal::new(None::<(SnapshotId, SnapshotName, f64)>);
     let submission = Submission::new();
     let language = expect_context::<Language>();
     Effect::new(move |_| {
         if dialogs.restore.with(Option::is_some) {
             typed.set(String::new());
+            safety_on.set(true);
+            waiting.set(None);
             submission.reset();
         }
     });
 
-    let confirm = Callback::new(move |snapshot: Snapshot| {
-        let client = client.clone();
+    let restore_client = client.clone();
+    let restore = Callback::new(move |snapshot: Snapshot| {
+        let client = restore_client.clone();
         let work = async move {
             let result = client
                 .call(&SnapshotRestore {
@@ -43,6 +54,78 @@ pub fn RestoreDialog() -> impl IntoView {
         };
         submission.run(store, work, move || dialogs.restore.set(None));
     });
+
+    // The safety snapshot first: once the API has it, the dialog waits on it (the store
+    // settles the answer, inserting it, before any effect runs).
+    let confirm = Callback::new(
+        move |(snapshot, safety): (Snapshot, Option<SnapshotName>)| {
+            if waiting.with_untracked(Option::is_some) {
+                return;
+            }
+            let Some(name) = safety.filter(|_| safety_on.get_untracked()) else {
+                return restore.run(snapshot);
+            };
+            let server = snapshot.server.id;
+            let description = language.fill(
+                Key::RestoreSafetyDescription,
+                &[
+                    ("server", &snapshot.server.name),
+                    ("snapshot", &snapshot.name),
+                ],
+            );
+            let request =
+                SnapshotCreate::new(server, name.clone(), Description::parse(&description).ok());
+            let client = client.clone();
+            let work = async move {
+                let (outcome, created) =
+                    outcome::safety_create(client.call(&request).await, server);
+                if let Some(id) = created {
+                    waiting.set(Some((id, name, format::now())));
+                }
+                outcome
+            };
+            submission.run(store, work, || {});
+        },
+    );
+
+    // Each list read may settle the wait; the restore goes at most once, as the wait ends
+    // before it is sent.
+    Effect::new(move |_| {
+        let Some((id, name, _)) = waiting.get() else {
+            return;
+        };
+        let next = store.model.with(|m| m.safety_wait(id, &name));
+        let target = dialogs.restore.get_untracked();
+        match (next, target) {
+            (Wait::Pending, Some(_)) => {}
+            (Wait::Restore, Some(target)) => {
+                waiting.set(None);
+                restore.run(target);
+            }
+            (Wait::Stop(why), _) => {
+                waiting.set(None);
+                submission.errors.set(FieldErrors {
+                    form: Some(why),
+                    ..FieldErrors::default()
+                });
+            }
+            (_, None) => waiting.set(None),
+        }
+    });
+
+    // Closing the dialog ends a wait: no restore, and the user hears that the snapshot stays.
+    let cancel = Callback::new(move |()| {
+        if let Some((_, name, _)) = waiting.get_untracked() {
+            waiting.set(None);
+            let text = Message::with(
+                Key::RestoreSafetyCancelled,
+                [("snapshot", name.as_str().into())],
+            );
+            toasts.push(Tone::Info, text);
+        }
+        dialogs.restore.set(None);
+    });
+    let is_waiting = Signal::derive(move || waiting.with(Option::is_some));
 
     let body = move || {
         dialogs.restore.get().map(|snapshot| {
@@ -73,6 +156,26 @@ pub fn RestoreDialog() -> impl IntoView {
                 )
             };
             let newer_text = Message::with(Key::RestoreNewer, [("count", newer.into())]);
+            // Offered as the dialog opens; if the server fills meanwhile, the API refuses the
+            // create and nothing is restored.
+            let offer = store.model.with_untracked(|m| m.safety_offer(&snapshot, now.get_untracked()));
+            let safety = (offer == Offer::Free).then(|| SnapshotName::before_restore(&snapshot.name, &format::stamp()));
+            let free = safety.is_some();
+            let safety_name = safety.as_ref().map(|n| n.to_string()).unwrap_or_default();
+            let safety_hint = move || match &offer {
+                Offer::Full(why) => language.render(why),
+                _ => language.fill(Key::RestoreSafetyHint, &[("snapshot", &safety_name)]),
+            };
+            let progress = move || {
+                waiting.get().map(|(_, name, since)| {
+                    let seconds = ((now.get() - since) / 1000.0).max(0.0) as u64;
+                    let text = Message::with(
+                        Key::RestoreSafetyWaiting,
+                        [("snapshot", name.as_str().into()), ("minutes", (seconds / 60).into()), ("seconds", (seconds % 60).into())],
+                    );
+                    view! { <p class="sc-advice">{language.render(&text)}</p> }
+                })
+            };
             view! {
                 <p>{lede}</p>
                 <div class="sc-warning">
@@ -87,16 +190,31 @@ pub fn RestoreDialog() -> impl IntoView {
                     </ul>
                 </div>
                 <div class="sc-field">
+                    <label class="sc-check">
+                        <input
+                            type="checkbox"
+                            aria-describedby="sc-safety-hint"
+                            disabled=!free
+                            prop:checked=move || free && safety_on.get()
+                            on:change=move |ev| safety_on.set(event_target_checked(&ev))
+                        />
+                        {tr(Key::RestoreSafety)}
+                    </label>
+                    <p id="sc-safety-hint" class="sc-hint">{safety_hint}</p>
+                </div>
+                {progress}
+                <div class="sc-field">
                     <label for="sc-restore-confirm">{move || language.fill(Key::RestoreConfirm, &[("server", &label_server)])}</label>
                     <input id="sc-restore-confirm" autocomplete="off" spellcheck="false" bind:value=typed/>
                 </div>
                 <DialogActions
                     submission=submission
                     label=Key::ActionRestore
+                    label_when=(is_waiting, Key::RestoreSafetyPending)
                     pending_label=Key::RestorePending
-                    blocked=Signal::derive(move || !matches())
-                    on_cancel=Callback::new(move |()| dialogs.restore.set(None))
-                    on_confirm=Callback::new(move |()| confirm.run(target.clone()))
+                    blocked=Signal::derive(move || !matches() || is_waiting.get())
+                    on_cancel=cancel
+                    on_confirm=Callback::new(move |()| confirm.run((target.clone(), safety.clone())))
                 />
             }
         })
@@ -105,7 +223,7 @@ pub fn RestoreDialog() -> impl IntoView {
     view! {
         <Modal
             open=Signal::derive(move || dialogs.restore.with(Option::is_some))
-            on_close=Callback::new(move |()| dialogs.restore.set(None))
+            on_close=cancel
             title=Key::RestoreTitle
             id="restore"
         >

@@ -391,16 +391,7 @@ fn finished(before: &[Snapshot], after: &[Snapshot]) -> Vec<Notice> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::fixtures::{server, snapshot};
-
-    const NOW: f64 = 1_750_000_000_000.0;
-
-    fn loaded(list: Vec<Snapshot>) -> Model {
-        let mut model = Model::default();
-        let ticket = model.begin_read();
-        model.finish_read(ticket, NOW, Ok(list)).unwrap();
-        model
-    }
+    use crate::model::fixtures::{loaded, server, snapshot, NOW};
 
     #[test]
     fn a_read_keeps_the_last_list_while_it_runs_and_when_it_fails() {

@@ -6,6 +6,7 @@ pub mod list;
 pub mod notice;
 pub mod outcome;
 pub mod pending;
+pub mod safety;
 pub mod search;
 
 pub use list::{ListState, Listed, Model, Ticket};
@@ -14,6 +15,19 @@ pub use notice::{Notice, Tone};
 #[cfg(test)]
 pub(crate) mod fixtures {
     use snapshot_api::{ServerId, ServerRef, Snapshot};
+
+    use super::Model;
+
+    /// A moment in June 2025, after every fixture snapshot.
+    pub const NOW: f64 = 1_750_000_000_000.0;
+
+    /// A model that has read `list` at [`NOW`].
+    pub fn loaded(list: Vec<Snapshot>) -> Model {
+        let mut model = Model::default();
+        let ticket = model.begin_read();
+        model.finish_read(ticket, NOW, Ok(list)).unwrap();
+        model
+    }
 
     /// A snapshot of server `server` ("s<server>"), created on day `id` of 2025.
     pub fn snapshot(id: u64, server: u64, name: &str, status: &str) -> Snapshot {

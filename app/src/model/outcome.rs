@@ -183,6 +183,27 @@ pub fn snapshot_create(result: Result<SnapshotCreated, ApiError>, server: Server
     }
 }
 
+/// The answer to creating the safety snapshot a restore waits on, and the new snapshot's ID
+/// when there is one to wait for. The dialog stays open either way: to wait, or to say why
+/// nothing was restored (whatever the create's refusal named, in one message).
+pub fn safety_create(
+    result: Result<SnapshotCreated, ApiError>,
+    server: ServerId,
+) -> (Outcome, Option<SnapshotId>) {
+    let created = result.as_ref().ok().map(|c| c.snapshot.id);
+    let mut outcome = snapshot_create(result, server);
+    outcome.close = false;
+    if created.is_none() {
+        let e = std::mem::take(&mut outcome.errors);
+        let why = [e.server, e.name, e.description, e.form]
+            .into_iter()
+            .flatten();
+        let message = why.fold(Key::RestoreSafetyRefused.into(), Message::then);
+        outcome.errors = FieldErrors::form(message);
+    }
+    (outcome, created)
+}
+
 /// The answer to restoring from `snapshot`.
 pub fn snapshot_restore(result: Result<RestoreAccepted, ApiError>, snapshot: &Snapshot) -> Outcome {
     let error = match result {
@@ -323,6 +344,34 @@ mod tests {
         assert_eq!(
             snapshot_create(Err(restoring), web()).change,
             Change::Restoring(web())
+        );
+    }
+
+    #[test]
+    fn a_safety_snapshot_keeps_the_dialog_open_to_wait_or_to_say_nothing_was_restored() {
+        let created = SnapshotCreated {
+            snapshot: snapshot(7, 10, "pre-restore-a", "in_progress"),
+            message: None,
+        };
+        let (outcome, waiting) = safety_create(Ok(created), web());
+        assert_eq!(waiting, SnapshotId::new(7).ok());
+        assert!(!outcome.close);
+        assert!(matches!(outcome.change, Change::Insert(_)));
+
+        let full = ApiError::LimitReached {
+            detail: "Maximum 5 snapshots per server.".to_owned(),
+        };
+        let (outcome, waiting) = safety_create(Err(full), web());
+        assert_eq!(waiting, None);
+        assert!(!outcome.close);
+        assert_eq!(outcome.change, Change::Refresh);
+        assert_eq!(
+            outcome.errors.server, None,
+            "shown once, in the dialog's own place"
+        );
+        assert_eq!(
+            outcome.errors.form.as_ref().map(Message::en).as_deref(),
+            Some("The safety snapshot could not be created, so nothing was restored. Maximum 5 snapshots per server.")
         );
     }
 
