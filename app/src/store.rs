@@ -14,6 +14,7 @@ use snapshot_api::{ServerId, ServerRef, Snapshot, SnapshotId};
 
 use crate::client::Client;
 use crate::format;
+use crate::i18n::{Key, Message};
 use crate::model::outcome::{self, Change, Outcome};
 use crate::model::pending::UNDO_WINDOW_MS;
 use crate::model::{Model, Tone};
@@ -143,11 +144,11 @@ impl Store {
         self.poll_timer.set_value(None);
     }
 
-    /// Confirms `snapshot`'s delete: it is sent when the undo window ends, unless undone,
-    /// the page is hidden or the user signs out first.
-    pub fn snapshot_delete(&self, snapshot: Snapshot) {
+    /// Confirms deleting `snapshots` (one, or a batch): they are sent, one at a time, when
+    /// the undo window ends, unless undone, the page is hidden or the user signs out first.
+    pub fn snapshot_delete(&self, snapshots: Vec<Snapshot>) {
         self.model
-            .update(|m| m.pending.add(snapshot, format::now()));
+            .update(|m| m.confirm_deletes(snapshots, format::now()));
         let store = *self;
         // The window's end, plus a moment, so the model finds it due.
         let wait = Duration::from_millis(UNDO_WINDOW_MS as u64 + 50);
@@ -169,10 +170,17 @@ impl Store {
         let Some(due) = self.model.try_update(|m| m.pending.take_due(now)) else {
             return;
         };
-        for snapshot in due {
-            let store = *self;
-            let client = self.client.get_value();
-            spawn_local(async move {
+        // One at a time, so a batch's progress reads "3 of 7"; a failure is told on its row
+        // (or, for a single delete, as a notice) and the others still go.
+        let store = *self;
+        let client = self.client.get_value();
+        spawn_local(async move {
+            let total = due.len();
+            let mut failed = 0_usize;
+            for (at, snapshot) in due.into_iter().enumerate() {
+                if total > 1 {
+                    store.model.update(|m| m.batch = Some((at + 1, total)));
+                }
                 let result = client
                     .call(&SnapshotDelete {
                         snapshot_id: snapshot.id,
@@ -180,11 +188,23 @@ impl Store {
                     .await;
                 let outcome = outcome::snapshot_delete(result, &snapshot);
                 store.settle(&outcome);
-                if let Some(error) = outcome.errors.form {
-                    store.toasts.push(Tone::Error, error);
+                match outcome.errors.form {
+                    Some(error) if total == 1 => store.toasts.push(Tone::Error, error),
+                    Some(error) => {
+                        failed += 1;
+                        store.model.update(|m| m.delete_failed(snapshot.id, error));
+                    }
+                    None => {}
                 }
-            });
-        }
+            }
+            if total > 1 {
+                store.model.update(|m| m.batch = None);
+            }
+            if failed > 0 {
+                let text = Message::with(Key::BatchFailed, [("count", failed.into())]);
+                store.toasts.push(Tone::Error, text);
+            }
+        });
     }
 
     /// Polls again when the model says so.

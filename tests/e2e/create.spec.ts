@@ -18,7 +18,7 @@ test('create: a valid default name, the advice, and the new row at once', async 
   await expect(dialog).toBeHidden();
   const created = row(page, 'before-php-upgrade');
   await expect(created).toBeVisible();
-  await expect(created.getByRole('cell').nth(2)).toHaveText('In progress');
+  await expect(created.getByRole('cell').nth(3)).toHaveText('In progress');
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('This may take 3-10 minutes');
   expect(posts(apiRequests)).toHaveLength(1);
   expect(JSON.parse(posts(apiRequests)[0].postData()!)).toEqual({ server_id: 12345, name: 'before-php-upgrade', description: 'PHP 8.4' });

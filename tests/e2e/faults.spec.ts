@@ -92,7 +92,7 @@ test('offline shows a banner, pauses polling and resumes when back', async ({ pa
   await sim.control('/advance');
   await context.setOffline(false);
   await expect(page.getByText('You are offline.')).toHaveCount(0);
-  await expect(row(page, 'in-flight').getByRole('cell').nth(2)).toHaveText('Completed');
+  await expect(row(page, 'in-flight').getByRole('cell').nth(3)).toHaveText('Completed');
 });
 
 test('a token revoked while polling gives one prompt; no later request carries it', async ({ page, sim, apiRequests }) => {

@@ -3,14 +3,14 @@ import { test, expect, signIn, row } from './fixtures';
 test('each row shows server, name, status, size, time and description', async ({ page, sim }) => {
   await signIn(page, sim);
   const r = row(page, 'pre-migration-snapshot');
-  await expect(r.getByRole('cell').nth(0)).toHaveText('web-server-01');
-  await expect(r.getByRole('cell').nth(2)).toHaveText('Completed');
+  await expect(r.getByRole('cell').nth(1)).toHaveText('web-server-01');
+  await expect(r.getByRole('cell').nth(3)).toHaveText('Completed');
   await expect(r.getByText('5.0 GB')).toHaveAttribute('title', '5,120 MB');
   const time = r.locator('time');
   await expect(time).toHaveText(/years? ago/);
   await expect(time).toHaveAttribute('title', /2025/);
-  await expect(r.getByRole('cell').nth(5)).toHaveText('Before major migration');
-  await expect(row(page, 'postfix-config-test').getByRole('cell').nth(2)).toHaveText('Failed');
+  await expect(r.getByRole('cell').nth(6)).toHaveText('Before major migration');
+  await expect(row(page, 'postfix-config-test').getByRole('cell').nth(3)).toHaveText('Failed');
   // Only completed snapshots can be restored; the reason is given.
   const restoreFailed = row(page, 'postfix-config-test').getByRole('button', { name: /^Restore/ });
   await expect(restoreFailed).toBeDisabled();
@@ -50,7 +50,7 @@ test('search by name or description, and sort', async ({ page, sim }) => {
 
   const names = async () => {
     const rows = (await page.getByRole('row').all()).slice(1);
-    return Promise.all(rows.map((r) => r.getByRole('cell').nth(1).textContent()));
+    return Promise.all(rows.map((r) => r.getByRole('cell').nth(2).textContent()));
   };
   expect((await names())[0]).toBe('schema-migration-42');
   await page.getByLabel('Sort').selectOption({ label: 'Name (A–Z)' });
@@ -96,7 +96,7 @@ test('server strings are rendered as text, never as HTML', async ({ page, sim })
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
   await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'html-test', description: hostile });
   await signIn(page, sim);
-  const cell = row(page, 'html-test').getByRole('cell').nth(5);
+  const cell = row(page, 'html-test').getByRole('cell').nth(6);
   await expect(cell).toHaveText(hostile);
   await expect(cell.locator('img, script, b')).toHaveCount(0);
   expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();

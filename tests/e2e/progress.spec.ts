@@ -22,7 +22,7 @@ test('polls while in progress, announces the change, then stops', async ({ page,
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
   await dialog.getByLabel('Name').fill('polled');
   await dialog.getByRole('button', { name: 'Create' }).click();
-  const cell = row(page, 'polled').getByRole('cell').nth(2);
+  const cell = row(page, 'polled').getByRole('cell').nth(3);
   await expect(cell).toHaveText('In progress');
   // The first poll is due 2 s on; the snapshot is still in progress.
   const firstPoll = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v1/snapshots/');
@@ -49,7 +49,7 @@ test('polling pauses while the tab is hidden and resumes when it shows', async (
   await signIn(page, sim, '?server_id=12347');
   await sim.api('POST', '/snapshots/', { server_id: 12347, name: 'while-hidden' });
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(row(page, 'while-hidden').getByRole('cell').nth(2)).toHaveText('In progress');
+  await expect(row(page, 'while-hidden').getByRole('cell').nth(3)).toHaveText('In progress');
   const setVisibility = (state: string) =>
     page.evaluate((s) => {
       Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
@@ -63,6 +63,6 @@ test('polling pauses while the tab is hidden and resumes when it shows', async (
   expect(lists(apiRequests)).toBe(hiddenAt);
   await sim.control('/advance');
   await setVisibility('visible');
-  await expect(row(page, 'while-hidden').getByRole('cell').nth(2)).toHaveText('Completed');
+  await expect(row(page, 'while-hidden').getByRole('cell').nth(3)).toHaveText('Completed');
   expect(lists(apiRequests)).toBeGreaterThan(hiddenAt);
 });

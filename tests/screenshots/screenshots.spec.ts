@@ -61,6 +61,35 @@ for (const tag of ['en', 'st', 'id', 'bs', 'zh-Hans', 'bn']) {
           await full.getByRole('combobox', { name: 'Server' }).selectOption('12346');
           await full.getByRole('checkbox', { name: /first to make room$/ }).check();
           await page.screenshot({ path: path.join(OUT, `create-make-room-${label}.png`) });
+          await full.getByRole('button', { name: 'Cancel' }).click();
+
+          // The safety snapshot: offered, being taken, and unavailable at the limit.
+          await row(page, 'pre-migration-snapshot').getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+          const safe = page.getByRole('dialog', { name: 'Restore snapshot' });
+          await safe.getByLabel(/Type the server's name/).fill('web-server-01');
+          await safe.getByRole('button', { name: 'Restore', exact: true }).click();
+          await expect(safe.getByRole('button', { name: 'Taking the safety snapshot…' })).toBeVisible();
+          await page.waitForTimeout(2_000);
+          await page.screenshot({ path: path.join(OUT, `restore-safety-waiting-${label}.png`) });
+          await safe.getByRole('button', { name: 'Cancel' }).click();
+          await row(page, 'nightly-run-3').getByRole('button', { name: 'Restore nightly-run-3' }).click();
+          await expect(safe).toContainText('No room for a safety snapshot');
+          await page.screenshot({ path: path.join(OUT, `restore-safety-full-${label}.png`) });
+          await safe.getByRole('button', { name: 'Cancel' }).click();
+
+          // Several at once: chosen, confirmed, and in their undo window.
+          for (const name of ['nightly-run-1', 'nightly-run-2', 'postfix-config-test']) {
+            await row(page, name).getByRole('checkbox', { name: `Select ${name}` }).check();
+          }
+          await page.screenshot({ path: path.join(OUT, `batch-selected-${label}.png`), fullPage: label === 'phone' });
+          await page.getByRole('button', { name: 'Delete 3 snapshots' }).click();
+          const batch = page.getByRole('dialog', { name: 'Delete snapshots' });
+          await expect(batch).toContainText('These 3 snapshots');
+          await page.screenshot({ path: path.join(OUT, `batch-dialog-${label}.png`) });
+          await batch.getByRole('button', { name: 'Delete', exact: true }).click();
+          await expect(page.getByText('Deleting 3 snapshots in')).toBeVisible();
+          await page.screenshot({ path: path.join(OUT, `batch-waiting-${label}.png`), fullPage: label === 'phone' });
+          await page.getByRole('button', { name: 'Undo all' }).click();
         }
       });
     });

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use snapshot_api::{ServerRef, Snapshot};
 
+use super::batch_dialog::BatchDialog;
 use super::create_dialog::CreateDialog;
 use super::delete_dialog::DeleteDialog;
 use super::header::Header;
@@ -26,6 +27,8 @@ pub struct Dialogs {
     pub create: RwSignal<bool>,
     pub restore: RwSignal<Option<Snapshot>>,
     pub delete: RwSignal<Option<Snapshot>>,
+    /// The confirmation of a delete of the chosen rows.
+    pub batch: RwSignal<bool>,
 }
 
 /// The time, ticking each second, for "3 minutes ago" and "updated 5 s ago". It sends nothing.
@@ -59,6 +62,7 @@ pub fn Console(config: Config) -> impl IntoView {
         create: RwSignal::new(false),
         restore: RwSignal::new(None),
         delete: RwSignal::new(None),
+        batch: RwSignal::new(false),
     };
     let clock = Clock(RwSignal::new(format::now()));
     if let Ok(tick) = set_interval_with_handle(
@@ -86,6 +90,7 @@ pub fn Console(config: Config) -> impl IntoView {
             dialogs.create.set(false);
             dialogs.restore.set(None);
             dialogs.delete.set(None);
+            dialogs.batch.set(false);
         }
     });
 
@@ -112,6 +117,7 @@ pub fn Console(config: Config) -> impl IntoView {
                     <CreateDialog/>
                     <RestoreDialog/>
                     <DeleteDialog/>
+                    <BatchDialog/>
                 </Show>
             </div>
             <ToastRegion/>

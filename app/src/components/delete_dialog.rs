@@ -18,7 +18,7 @@ pub fn DeleteDialog() -> impl IntoView {
     let language = expect_context::<Language>();
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
-        store.snapshot_delete(snapshot);
+        store.snapshot_delete(vec![snapshot]);
         dialogs.delete.set(None);
     });
 

@@ -1,6 +1,7 @@
 //! The console's views. Each file is one piece of the screen; the accessible names the tests
 //! and host portals rely on are listed in the README.
 
+mod batch_dialog;
 mod console;
 mod create_dialog;
 mod create_fields;
@@ -13,6 +14,7 @@ mod not_started;
 mod pager;
 mod quota;
 mod restore_dialog;
+mod selection_bar;
 mod sign_in;
 mod snapshot_table;
 mod toast_region;

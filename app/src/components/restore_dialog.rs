@@ -194,7 +194,7 @@ pub fn RestoreDialog() -> impl IntoView {
                         <input
                             type="checkbox"
                             aria-describedby="sc-safety-hint"
-                            disabled=!free
+                            disabled=move || !free || is_waiting.get()
                             prop:checked=move || free && safety_on.get()
                             on:change=move |ev| safety_on.set(event_target_checked(&ev))
                         />
@@ -202,11 +202,12 @@ pub fn RestoreDialog() -> impl IntoView {
                     </label>
                     <p id="sc-safety-hint" class="sc-hint">{safety_hint}</p>
                 </div>
-                {progress}
                 <div class="sc-field">
                     <label for="sc-restore-confirm">{move || language.fill(Key::RestoreConfirm, &[("server", &label_server)])}</label>
                     <input id="sc-restore-confirm" autocomplete="off" spellcheck="false" bind:value=typed/>
                 </div>
+                // Beside the button that started it, where the eye already is.
+                {progress}
                 <DialogActions
                     submission=submission
                     label=Key::ActionRestore

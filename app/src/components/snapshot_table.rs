@@ -3,6 +3,7 @@ use snapshot_api::{Snapshot, SnapshotStatus};
 
 use super::modal::focus_fallback;
 use super::pager::Pager;
+use super::selection_bar::SelectionBar;
 use super::{Clock, Dialogs};
 use crate::config::Config;
 use crate::format;
@@ -77,12 +78,14 @@ pub fn SnapshotTable() -> impl IntoView {
     };
     view! {
         <Pager total=total/>
+        <SelectionBar page/>
         <div class="sc-table-wrap">
             // Explicit roles: on narrow screens rows are restyled as cards, and Chromium drops the
             // implicit table semantics of restyled table elements.
             <table class="sc-table" role="table" aria-label=tr(Key::ListTitle)>
                 <thead role="rowgroup">
                     <tr role="row">
+                        <th scope="col" role="columnheader" class="sc-col-select"><span class="sc-visually-hidden">{tr(Key::ColSelect)}</span></th>
                         {show_server.then(|| view! { <th scope="col" role="columnheader" class="sc-col-server">{tr(Key::ColServer)}</th> })}
                         <th scope="col" role="columnheader" class="sc-col-name">{tr(Key::ColName)}</th>
                         <th scope="col" role="columnheader" class="sc-col-status">{tr(Key::ColStatus)}</th>
@@ -158,13 +161,33 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
     let name_for_delete = name.clone();
     let for_restore = snapshot.clone();
     let for_delete = snapshot.clone();
+    let name_for_select = name.clone();
+    let selected = move || store.model.with(|m| m.selection.contains(id));
+    // Why this row's delete failed, when it went as part of a batch.
+    let failure = move || {
+        store
+            .model
+            .with(|m| m.delete_error(id).map(|e| language.render(e)))
+    };
     view! {
         <tr role="row">
+            <td role="cell" class="sc-col-select" data-label=tr(Key::ColSelect)>
+                <input
+                    type="checkbox"
+                    aria-label=move || language.fill(Key::SelectRow, &[("name", &name_for_select)])
+                    prop:checked=selected
+                    disabled=waiting
+                    on:change=move |_| store.model.update(|m| m.selection.toggle(id))
+                />
+            </td>
             {show_server.then(|| view! {
                 <td role="cell" class="sc-col-server sc-nowrap" data-label=tr(Key::ColServer)>{snapshot.server.name.clone()}</td>
             })}
             <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{breakable(&snapshot.name)}</td>
-            <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)><StatusBadge status=snapshot.status.clone()/></td>
+            <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)>
+                <StatusBadge status=snapshot.status.clone()/>
+                {move || failure().map(|why| view! { <span class="sc-field-error sc-row-error">{why}</span> })}
+            </td>
             <td role="cell" class="sc-col-size sc-nowrap" data-label=tr(Key::ColSize)><span title=size_title>{size}</span></td>
             <td role="cell" class="sc-col-created sc-nowrap" data-label=tr(Key::ColCreated)>
                 <time datetime=created_iso title=created_abs>

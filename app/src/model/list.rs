@@ -8,6 +8,7 @@ use snapshot_api::{
 use super::notice::{Notice, Tone};
 use super::pending::PendingDeletes;
 use super::search::SearchKeys;
+use super::selection::Selection;
 use crate::i18n::{Arg, Key, Message};
 use crate::messages;
 
@@ -144,6 +145,12 @@ pub struct Model {
     extra_servers: Vec<ServerRef>,
     /// Confirmed deletes in their undo window; a sign-out's `clear` drops them unsent.
     pub pending: PendingDeletes,
+    /// Rows chosen for a delete of several at once.
+    pub selection: Selection,
+    /// Why a delete sent as part of a batch failed, shown on its row until it is tried again.
+    delete_errors: Vec<(SnapshotId, Message)>,
+    /// While a batch's deletes go one at a time: which one is under way, of how many.
+    pub batch: Option<(usize, usize)>,
     /// Bumped by every read and write: an answer to an older read is dropped.
     generation: u64,
     poll_attempt: usize,
@@ -223,6 +230,31 @@ impl Model {
             .take_listed()
             .unwrap_or_else(|| Listed::new(now, Vec::new()));
         self.list = ListState::Loaded(listed.edit(change));
+    }
+
+    /// Confirms deleting `snapshots` (one, or a batch): one undo window for them all; they
+    /// leave the selection, and their old failures are forgotten.
+    pub fn confirm_deletes(&mut self, snapshots: Vec<Snapshot>, now: f64) {
+        for snapshot in snapshots {
+            self.delete_errors.retain(|(id, _)| *id != snapshot.id);
+            if self.selection.contains(snapshot.id) {
+                self.selection.toggle(snapshot.id);
+            }
+            self.pending.add(snapshot, now);
+        }
+    }
+
+    /// Notes why a batch's delete of `id` failed, for its row.
+    pub fn delete_failed(&mut self, id: SnapshotId, why: Message) {
+        self.delete_errors.push((id, why));
+    }
+
+    /// Why the last delete of `id` failed, if it did as part of a batch.
+    pub fn delete_error(&self, id: SnapshotId) -> Option<&Message> {
+        self.delete_errors
+            .iter()
+            .find(|(failed, _)| *failed == id)
+            .map(|(_, why)| why)
     }
 
     /// Notes that `server` is being restored since `at`.
@@ -567,6 +599,30 @@ mod tests {
         // While the server is being restored, deleting would not help.
         model.restore_started(web, NOW);
         assert_eq!(model.room_for(web, NOW), None);
+    }
+
+    #[test]
+    fn a_confirmed_batch_leaves_the_selection_and_forgets_its_old_failures() {
+        let mut model = loaded(vec![
+            snapshot(1, 10, "a", "completed"),
+            snapshot(2, 10, "b", "completed"),
+            snapshot(3, 10, "c", "completed"),
+        ]);
+        let id = |n| SnapshotId::new(n).unwrap();
+        for n in [1, 2, 3] {
+            model.selection.toggle(id(n));
+        }
+        model.delete_failed(id(1), Message::verbatim("boom"));
+        let chosen: Vec<Snapshot> = model.list.snapshots()[..2].to_vec();
+        model.confirm_deletes(chosen, NOW);
+        assert_eq!(model.delete_error(id(1)), None);
+        assert!(!model.selection.contains(id(1)) && !model.selection.contains(id(2)));
+        assert!(
+            model.selection.contains(id(3)),
+            "a row not confirmed stays chosen"
+        );
+        assert_eq!(model.pending.summary(NOW), Some((2, 5)));
+        assert_eq!(model.pending.summary(NOW + 4_500.0), Some((2, 1)));
     }
 
     #[test]

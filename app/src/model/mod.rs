@@ -8,6 +8,7 @@ pub mod outcome;
 pub mod pending;
 pub mod safety;
 pub mod search;
+pub mod selection;
 
 pub use list::{ListState, Listed, Model, Ticket};
 pub use notice::{Notice, Tone};

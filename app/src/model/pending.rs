@@ -41,6 +41,12 @@ impl PendingDeletes {
         Some(left.clamp(1, (UNDO_WINDOW_MS / 1000.0) as u64))
     }
 
+    /// How many deletes wait, and the whole seconds until the last of them is sent.
+    pub fn summary(&self, now: f64) -> Option<(usize, u64)> {
+        let last = self.0.last()?.snapshot.id;
+        Some((self.0.len(), self.seconds_left(last, now)?))
+    }
+
     /// Undoes `id`'s delete: nothing will be sent for it.
     pub fn undo(&mut self, id: SnapshotId) {
         self.0.retain(|p| p.snapshot.id != id);

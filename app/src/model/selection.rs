@@ -1,0 +1,121 @@
+//! Rows chosen for a delete of several at once, and what the batch tells the user.
+
+use snapshot_api::{Snapshot, SnapshotId};
+
+/// How many names the confirmation lists before "and N more".
+pub const LISTED_NAMES: usize = 10;
+
+/// The rows the user chose, by ID, in the order chosen. A chosen snapshot that leaves the
+/// list simply drops out of [`Selection::of`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection(Vec<SnapshotId>);
+
+impl Selection {
+    /// Whether `id` is chosen.
+    pub fn contains(&self, id: SnapshotId) -> bool {
+        self.0.contains(&id)
+    }
+
+    /// Chooses `id`, or un-chooses it.
+    pub fn toggle(&mut self, id: SnapshotId) {
+        match self.0.iter().position(|s| *s == id) {
+            Some(at) => {
+                self.0.remove(at);
+            }
+            None => self.0.push(id),
+        }
+    }
+
+    /// Whether every row of `page` is chosen (and there is at least one).
+    pub fn all_of(&self, page: &[SnapshotId]) -> bool {
+        !page.is_empty() && page.iter().all(|id| self.contains(*id))
+    }
+
+    /// Chooses every row of `page`, or, when all are chosen already, none of them.
+    pub fn toggle_all(&mut self, page: &[SnapshotId]) {
+        if self.all_of(page) {
+            self.0.retain(|id| !page.contains(id));
+        } else {
+            for id in page {
+                if !self.contains(*id) {
+                    self.0.push(*id);
+                }
+            }
+        }
+    }
+
+    /// The chosen snapshots still in `list`, in list order.
+    pub fn of(&self, list: &[Snapshot]) -> Vec<Snapshot> {
+        list.iter()
+            .filter(|s| self.contains(s.id))
+            .cloned()
+            .collect()
+    }
+
+    /// Un-chooses everything.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// The names a confirmation lists: the first [`LISTED_NAMES`], and how many more there are.
+pub fn listed_names(snapshots: &[Snapshot]) -> (Vec<&str>, usize) {
+    let names = snapshots
+        .iter()
+        .take(LISTED_NAMES)
+        .map(|s| s.name.as_str())
+        .collect();
+    (names, snapshots.len().saturating_sub(LISTED_NAMES))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixtures::snapshot;
+
+    fn id(n: u64) -> SnapshotId {
+        SnapshotId::new(n).unwrap()
+    }
+
+    #[test]
+    fn rows_are_chosen_one_at_a_time_or_a_page_at_a_time() {
+        let mut selection = Selection::default();
+        selection.toggle(id(1));
+        assert!(selection.contains(id(1)));
+        let page = [id(1), id(2), id(3)];
+        assert!(!selection.all_of(&page));
+        selection.toggle_all(&page);
+        assert!(selection.all_of(&page));
+        selection.toggle(id(2));
+        assert!(!selection.all_of(&page));
+        selection.toggle_all(&page);
+        selection.toggle_all(&page);
+        assert!(!selection.contains(id(1)) && !selection.contains(id(3)));
+        assert!(!selection.all_of(&[]), "an empty page is never all chosen");
+    }
+
+    #[test]
+    fn a_chosen_snapshot_that_left_the_list_drops_out() {
+        let mut selection = Selection::default();
+        selection.toggle(id(2));
+        selection.toggle(id(9));
+        let list = vec![
+            snapshot(1, 10, "a", "completed"),
+            snapshot(2, 10, "b", "failed"),
+        ];
+        let chosen: Vec<_> = selection.of(&list).into_iter().map(|s| s.id).collect();
+        assert_eq!(chosen, [id(2)]);
+    }
+
+    #[test]
+    fn the_confirmation_lists_ten_names_then_how_many_more() {
+        let list: Vec<_> = (1..=13)
+            .map(|i| snapshot(i, 10, &format!("n{i}"), "completed"))
+            .collect();
+        let (names, more) = listed_names(&list);
+        assert_eq!(names.len(), 10);
+        assert_eq!((names[0], names[9], more), ("n1", "n10", 3));
+        let (names, more) = listed_names(&list[..2]);
+        assert_eq!((names, more), (vec!["n1", "n2"], 0));
+    }
+}
