@@ -12,14 +12,16 @@ use crate::tools;
 ///
 /// - `RUSTC_BOOTSTRAP=1` lets this stable toolchain take the unstable flags below.
 /// - Since Rust 1.92 the std feature `panic_immediate_abort` is refused; its successor is
-///   `-Zunstable-options -Cpanic=immediate-abort`, with no std features
-///   (rust-lang/rust#146317). 1.95 takes this form.
+///   `-Zunstable-options -Cpanic=immediate-abort` (rust-lang/rust#146317). 1.95 takes
+///   this form.
+/// - std's `optimize_for_size` feature picks its smaller code paths (sorts above all):
+///   2.2 KB less gzip, measured at issue 14; the sorts stay O(n log n).
 /// - The target's `rustflags` in `.cargo/config.toml` are replaced by this variable, so
 ///   `--cfg erase_components` is repeated here.
 const SMALL_STD: [(&str, &str); 4] = [
     ("RUSTC_BOOTSTRAP", "1"),
     ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
-    ("CARGO_UNSTABLE_BUILD_STD_FEATURES", ""),
+    ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
     (
         "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
         "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort \
