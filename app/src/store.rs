@@ -14,9 +14,8 @@ use snapshot_api::{ServerId, ServerRef, Snapshot, SnapshotId};
 
 use crate::client::Client;
 use crate::format;
-use crate::i18n::{Key, Message};
 use crate::model::outcome::{self, Change, Outcome};
-use crate::model::pending::UNDO_WINDOW_MS;
+use crate::model::pending::{batch_notices, UNDO_WINDOW_MS};
 use crate::model::{Model, Tone};
 use crate::toasts::Toasts;
 
@@ -28,6 +27,8 @@ pub struct Store {
     /// Whether the browser says it is online; polling waits while it is not.
     pub online: RwSignal<bool>,
     poll_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Whether deletes are being sent (one sender at a time).
+    sending: StoredValue<bool>,
     client: StoredValue<Client>,
     toasts: Toasts,
     scope: Option<ServerId>,
@@ -46,6 +47,7 @@ impl Store {
             model: RwSignal::new(Model::new(known)),
             online: RwSignal::new(window().navigator().on_line()),
             poll_timer: StoredValue::new(None),
+            sending: StoredValue::new(false),
             client: StoredValue::new(client),
             toasts,
             scope,
@@ -163,48 +165,60 @@ impl Store {
     /// Sends each delete whose undo window has ended; what the API says goes to the list, and
     /// a failure is told as a notice (the dialog is long closed).
     fn send_due_deletes(&self) {
-        if !document_visible() {
+        // One sender at a time: a window that ends while it sends is picked up by its loop.
+        if !document_visible() || self.sending.get_value() {
             return;
         }
-        let now = format::now();
-        let Some(due) = self.model.try_update(|m| m.pending.take_due(now)) else {
-            return;
-        };
-        // One at a time, so a batch's progress reads "3 of 7"; a failure is told on its row
-        // (or, for a single delete, as a notice) and the others still go.
+        self.sending.set_value(true);
         let store = *self;
         let client = self.client.get_value();
         spawn_local(async move {
-            let total = due.len();
-            let mut failed = 0_usize;
-            for (at, snapshot) in due.into_iter().enumerate() {
-                if total > 1 {
-                    store.model.update(|m| m.batch = Some((at + 1, total)));
-                }
-                let result = client
-                    .call(&SnapshotDelete {
-                        snapshot_id: snapshot.id,
-                    })
-                    .await;
-                let outcome = outcome::snapshot_delete(result, &snapshot);
-                store.settle(&outcome);
-                match outcome.errors.form {
-                    Some(error) if total == 1 => store.toasts.push(Tone::Error, error),
-                    Some(error) => {
-                        failed += 1;
-                        store.model.update(|m| m.delete_failed(snapshot.id, error));
-                    }
-                    None => {}
+            loop {
+                let now = format::now();
+                let due = store.model.try_update(|m| m.pending.take_due(now));
+                match due {
+                    Some(due) if !due.is_empty() => store.send_deletes(&client, due).await,
+                    _ => break,
                 }
             }
-            if total > 1 {
-                store.model.update(|m| m.batch = None);
-            }
-            if failed > 0 {
-                let text = Message::with(Key::BatchFailed, [("count", failed.into())]);
-                store.toasts.push(Tone::Error, text);
-            }
+            store.sending.set_value(false);
         });
+    }
+
+    /// Sends `due` one at a time, so a batch's progress reads "3 of 7"; a batch's failure is
+    /// told on its row and the others still go, with one notice for all at the end.
+    async fn send_deletes(&self, client: &Client, due: Vec<Snapshot>) {
+        let total = due.len();
+        let mut failed = 0;
+        for (at, snapshot) in due.into_iter().enumerate() {
+            if total > 1 {
+                self.model.update(|m| m.batch = Some((at + 1, total)));
+            }
+            let result = client
+                .call(&SnapshotDelete {
+                    snapshot_id: snapshot.id,
+                })
+                .await;
+            let mut outcome = outcome::snapshot_delete(result, &snapshot);
+            if total > 1 {
+                outcome.notice = None;
+            }
+            self.settle(&outcome);
+            match outcome.errors.form {
+                Some(error) if total == 1 => self.toasts.push(Tone::Error, error),
+                Some(error) => {
+                    failed += 1;
+                    self.model.update(|m| m.delete_failed(snapshot.id, error));
+                }
+                None => {}
+            }
+        }
+        if total > 1 {
+            self.model.update(|m| m.batch = None);
+        }
+        for notice in batch_notices(total, failed) {
+            self.toasts.push(notice.tone, notice.text);
+        }
     }
 
     /// Polls again when the model says so.

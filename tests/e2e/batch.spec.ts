@@ -33,7 +33,7 @@ test('three chosen rows: one confirm, one undo window, then the DELETEs one at a
   expect(await axeViolations(page)).toEqual([]);
 
   // Each answer held back a moment, so the progress can be seen and the order checked.
-  await sim.fault('snapshot_delete', { kind: 'latency', ms: 600 }, 3);
+  await sim.fault('snapshot_delete', { kind: 'latency', ms: 1_500 }, 3);
   const spans: { start: number; end?: number }[] = [];
   page.on('request', (r) => { if (r.method() === 'DELETE') spans.push({ start: Date.now() }); });
   page.on('requestfinished', (r) => { if (r.method() === 'DELETE') spans[spans.length - 1].end = Date.now(); });
@@ -45,7 +45,10 @@ test('three chosen rows: one confirm, one undo window, then the DELETEs one at a
 
   await page.clock.runFor(5_100);
   await expect(page.getByRole('status').filter({ hasText: /^Deleting 2 of 3…$/ })).toBeVisible();
-  for (const name of NAMES) await expect(row(page, name)).toHaveCount(0, { timeout: 10_000 });
+  for (const name of NAMES) await expect(row(page, name)).toHaveCount(0, { timeout: 15_000 });
+  // One notice for the batch, not one per snapshot.
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Deleted 3 snapshots.');
+  await expect(page.getByRole('status', { name: 'Notifications' })).not.toContainText('Deleted snapshot');
   expect(deletes(apiRequests)).toHaveLength(3);
   // One at a time: each DELETE starts once the one before it has its answer.
   for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end!);

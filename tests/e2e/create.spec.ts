@@ -164,12 +164,20 @@ test('at the limit, deleting the oldest makes room: the DELETE first, the create
   await room.check();
   expect(await axeViolations(page)).toEqual([]);
   await dialog.getByLabel('Name').fill('after-room');
+  // The DELETE's answer held back a second: the create must wait for it, not go alongside.
+  await sim.fault('snapshot_delete', { kind: 'latency', ms: 1_000 }, 1);
+  let deleteDone = 0;
+  let postAt = 0;
+  page.on('requestfinished', (r) => { if (r.method() === 'DELETE') deleteDone = Date.now(); });
+  page.on('request', (r) => { if (r.method() === 'POST') postAt = Date.now(); });
   await dialog.getByRole('button', { name: 'Delete and create' }).click();
   await expect(dialog).toBeHidden();
   await expect(row(page, 'after-room')).toBeVisible();
   await expect(row(page, 'pg16-before-upgrade')).toHaveCount(0);
   const writes = apiRequests.filter((r) => r.method() !== 'GET').map((r) => `${r.method()} ${new URL(r.url()).pathname}`);
   expect(writes).toEqual(['DELETE /api/v1/snapshots/790/', 'POST /api/v1/snapshots/']);
+  expect(deleteDone).toBeGreaterThan(0);
+  expect(postAt).toBeGreaterThanOrEqual(deleteDone);
 });
 
 test('at the limit, a failed delete sends no create', async ({ page, sim, apiRequests }) => {

@@ -40,6 +40,17 @@ test.describe('a create that takes 3 s', () => {
     expect(restores(apiRequests)).toHaveLength(0);
     expect(await axeViolations(page)).toEqual([]);
 
+    // Every list answer, and when the restore went: it must follow one that showed the
+    // safety snapshot completed.
+    const lists: { at: number; completed: boolean }[] = [];
+    page.on('response', async (r) => {
+      if (r.request().method() !== 'GET' || !r.url().includes('/api/v1/snapshots/')) return;
+      const at = Date.now(); // when the answer came, not when its body was read here
+      const results = (await r.json().catch(() => ({ results: [] }))).results ?? [];
+      lists.push({ at, completed: results.some((s: { name: string; status: string }) => s.name.startsWith('pre-restore-') && s.status === 'completed') });
+    });
+    let restoreAt = 0;
+    page.on('request', (r) => { if (r.url().includes('/restore/')) restoreAt = Date.now(); });
     await expect(dialog).toBeHidden({ timeout: 20_000 });
     await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('web-server-01 is restoring');
     expect(creates(apiRequests)).toHaveLength(1);
@@ -48,9 +59,8 @@ test.describe('a create that takes 3 s', () => {
     expect(body.server_id).toBe(12345);
     expect(body.name).toMatch(/^pre-restore-pre-migration-snapshot-\d{8}-\d{4}$/);
     expect(body.description).toBe('Taken before restoring web-server-01 from pre-migration-snapshot');
-    // The restore went after a list that showed the safety snapshot completed.
-    const order = apiRequests.map((r) => r);
-    expect(order.indexOf(restores(apiRequests)[0])).toBeGreaterThan(order.indexOf(creates(apiRequests)[0]));
+    expect(lists.find((l) => l.completed)?.at ?? Infinity).toBeLessThanOrEqual(restoreAt);
+    expect(lists.filter((l) => l.at < restoreAt).some((l) => !l.completed), 'it waited through a list with it in progress').toBe(true);
     const listed = (await sim.api('GET', '/snapshots/?server_id=12345')).json.results;
     expect(listed.find((s: { name: string }) => s.name === body.name).status).toBe('completed');
     await page.waitForTimeout(3_000);
@@ -90,6 +100,25 @@ test.describe('a create that takes 3 s', () => {
     expect(creates(apiRequests)).toHaveLength(1);
     expect(restores(apiRequests)).toHaveLength(0);
   });
+});
+
+test('cancelled while its create is under way, then another restore opened: nothing is restored', async ({ page, sim, apiRequests }) => {
+  await signIn(page, sim);
+  await sim.fault('snapshot_create', { kind: 'latency', ms: 2_000 }, 1);
+  const dialog = await openRestore(page, 'pre-migration-snapshot', 'web-server-01');
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Taking the safety snapshot…' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Nothing was restored.');
+  // Another snapshot's dialog, not confirmed: the first create's answer must not restore it.
+  const other = await openRestore(page, 'weekly-snapshot-2025-01-08', 'web-server-01');
+  await expect(page.getByRole('row', { name: /pre-restore-pre-migration-snapshot-\S+/ })).toBeVisible({ timeout: 10_000 });
+  await sim.control('/advance');
+  await page.waitForTimeout(5_000);
+  await expect(other).toBeVisible();
+  expect(creates(apiRequests)).toHaveLength(1);
+  expect(restores(apiRequests)).toHaveLength(0);
 });
 
 test('a safety snapshot that ends failed sends no restore and says why', async ({ page, sim, apiRequests }) => {

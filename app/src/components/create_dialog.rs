@@ -126,7 +126,7 @@ pub fn CreateDialog() -> impl IntoView {
                 <DialogActions
                     submission=submission
                     label=Key::CreateSubmit
-                    label_when=(making_room, Key::CreateDeleteAndCreate)
+                    label_when=(Signal::derive(move || making_room.get() && !submission.pending.get()), Key::CreateDeleteAndCreate)
                     pending_label=Key::CreatePending
                     blocked
                     submit=true

@@ -14,7 +14,8 @@ pub fn DialogActions(
     submission: Option<Submission>,
     /// The confirm button's label ("Create"), and its label while pending ("Creating…").
     label: Key,
-    /// Another label for the confirm while the signal holds ("Delete and create").
+    /// Another label for the confirm while the signal holds ("Delete and create"); it wins
+    /// over the pending label.
     #[prop(optional)]
     label_when: Option<(Signal<bool>, Key)>,
     #[prop(optional)] pending_label: Option<Key>,
@@ -53,8 +54,8 @@ pub fn DialogActions(
                 }
             >
                 {move || language.t(match (pending_label, label_when) {
-                    (Some(pending_label), _) if pending() => pending_label,
                     (_, Some((when, other))) if when.get() => other,
+                    (Some(pending_label), _) if pending() => pending_label,
                     _ => label,
                 })}
             </button>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use snapshot_api::endpoints::{SnapshotCreate, SnapshotRestore};
-use snapshot_api::{Description, Snapshot, SnapshotId, SnapshotName};
+use snapshot_api::{Description, Snapshot, SnapshotName};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
@@ -10,7 +10,7 @@ use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 use crate::model::outcome::{self, FieldErrors};
-use crate::model::safety::{Offer, Wait};
+use crate::model::safety::{Offer, Wait, Waiting};
 use crate::model::Tone;
 use crate::store::Store;
 use crate::submission::Submission;
@@ -27,9 +27,9 @@ pub fn RestoreDialog() -> impl IntoView {
     let Clock(now) = expect_context::<Clock>();
     let typed = RwSignal::new(String::new());
     let safety_on = RwSignal::new(true);
-    // The safety snapshot the restore waits on, and when the wait began; its status is the
-    // list's, read by the store's polling.
-    let waiting = RwSignal::new(None::<(SnapshotId, SnapshotName, f64)>);
+    // The restore waiting on its safety snapshot; that snapshot's status is the list's, read
+    // by the store's polling.
+    let waiting = RwSignal::new(None::<Waiting>);
     let submission = Submission::new();
     let language = expect_context::<Language>();
     Effect::new(move |_| {
@@ -55,76 +55,82 @@ pub fn RestoreDialog() -> impl IntoView {
         submission.run(store, work, move || dialogs.restore.set(None));
     });
 
-    // The safety snapshot first: once the API has it, the dialog waits on it (the store
-    // settles the answer, inserting it, before any effect runs).
-    let confirm = Callback::new(
-        move |(snapshot, safety): (Snapshot, Option<SnapshotName>)| {
-            if waiting.with_untracked(Option::is_some) {
-                return;
-            }
-            let Some(name) = safety.filter(|_| safety_on.get_untracked()) else {
-                return restore.run(snapshot);
-            };
-            let server = snapshot.server.id;
-            let description = language.fill(
-                Key::RestoreSafetyDescription,
-                &[
-                    ("server", &snapshot.server.name),
-                    ("snapshot", &snapshot.name),
-                ],
-            );
-            let request =
-                SnapshotCreate::new(server, name.clone(), Description::parse(&description).ok());
-            let client = client.clone();
-            let work = async move {
-                let (outcome, created) =
-                    outcome::safety_create(client.call(&request).await, server);
-                if let Some(id) = created {
-                    waiting.set(Some((id, name, format::now())));
-                }
-                outcome
-            };
-            submission.run(store, work, || {});
-        },
-    );
+    // The safety snapshot first, under a fresh stamp; once the API has it, the dialog waits
+    // on it (the store settles the answer, inserting it, before any effect runs).
+    let confirm = Callback::new(move |(snapshot, offered): (Snapshot, bool)| {
+        if waiting.with_untracked(Option::is_some) {
+            return;
+        }
+        if !(offered && safety_on.get_untracked()) {
+            return restore.run(snapshot);
+        }
+        let server = snapshot.server.id;
+        let name = SnapshotName::before_restore(&snapshot.name, &format::stamp());
+        let description = language.fill(
+            Key::RestoreSafetyDescription,
+            &[
+                ("server", &snapshot.server.name),
+                ("snapshot", &snapshot.name),
+            ],
+        );
+        let request =
+            SnapshotCreate::new(server, name.clone(), Description::parse(&description).ok());
+        let wait = Waiting {
+            target: snapshot,
+            name,
+            id: None,
+            since: format::now(),
+        };
+        waiting.set(Some(wait.clone()));
+        let client = client.clone();
+        let work = async move {
+            let (outcome, created) = outcome::safety_create(client.call(&request).await, server);
+            waiting.update(|current| Waiting::created(current, &wait, created));
+            outcome
+        };
+        submission.run(store, work, || {});
+    });
 
-    // Each list read may settle the wait; the restore goes at most once, as the wait ends
-    // before it is sent.
+    // Each list read may settle the wait. The restore goes at most once, for the snapshot
+    // confirmed: the wait ends before it is sent.
     Effect::new(move |_| {
-        let Some((id, name, _)) = waiting.get() else {
+        let Some(wait) = waiting.get() else {
             return;
         };
-        let next = store.model.with(|m| m.safety_wait(id, &name));
-        let target = dialogs.restore.get_untracked();
-        match (next, target) {
-            (Wait::Pending, Some(_)) => {}
-            (Wait::Restore, Some(target)) => {
+        let Some(id) = wait.id else {
+            return;
+        };
+        match store.model.with(|m| m.safety_wait(id, &wait.name)) {
+            Wait::Pending => {}
+            Wait::Restore => {
                 waiting.set(None);
-                restore.run(target);
+                restore.run(wait.target);
             }
-            (Wait::Stop(why), _) => {
+            Wait::Stop(why) => {
                 waiting.set(None);
                 submission.errors.set(FieldErrors {
                     form: Some(why),
                     ..FieldErrors::default()
                 });
             }
-            (_, None) => waiting.set(None),
         }
     });
 
-    // Closing the dialog ends a wait: no restore, and the user hears that the snapshot stays.
+    // Closing the dialog ends a wait, even while the create is under way: no restore, and
+    // the user hears that the snapshot stays.
     let cancel = Callback::new(move |()| {
-        if let Some((_, name, _)) = waiting.get_untracked() {
+        if let Some(wait) = waiting.get_untracked() {
             waiting.set(None);
             let text = Message::with(
                 Key::RestoreSafetyCancelled,
-                [("snapshot", name.as_str().into())],
+                [("snapshot", wait.name.as_str().into())],
             );
             toasts.push(Tone::Info, text);
         }
         dialogs.restore.set(None);
     });
+    // Said once to screen readers as the wait begins (the elapsed time is not announced).
+    let started = Memo::new(move |_| waiting.with(|w| w.as_ref().map(|w| w.name.to_string())));
     let is_waiting = Signal::derive(move || waiting.with(Option::is_some));
 
     let body = move || {
@@ -159,19 +165,20 @@ pub fn RestoreDialog() -> impl IntoView {
             // Offered as the dialog opens; if the server fills meanwhile, the API refuses the
             // create and nothing is restored.
             let offer = store.model.with_untracked(|m| m.safety_offer(&snapshot, now.get_untracked()));
-            let safety = (offer == Offer::Free).then(|| SnapshotName::before_restore(&snapshot.name, &format::stamp()));
-            let free = safety.is_some();
-            let safety_name = safety.as_ref().map(|n| n.to_string()).unwrap_or_default();
+            let free = offer == Offer::Free;
+            let shown = offer != Offer::No;
+            // The name as of now, for the hint; the create takes a fresh stamp.
+            let safety_name = SnapshotName::before_restore(&snapshot.name, &format::stamp()).to_string();
             let safety_hint = move || match &offer {
                 Offer::Full(why) => language.render(why),
                 _ => language.fill(Key::RestoreSafetyHint, &[("snapshot", &safety_name)]),
             };
             let progress = move || {
-                waiting.get().map(|(_, name, since)| {
+                waiting.with(|w| w.as_ref().map(|w| (w.name.to_string(), w.since))).map(|(name, since)| {
                     let seconds = ((now.get() - since) / 1000.0).max(0.0) as u64;
                     let text = Message::with(
                         Key::RestoreSafetyWaiting,
-                        [("snapshot", name.as_str().into()), ("minutes", (seconds / 60).into()), ("seconds", (seconds % 60).into())],
+                        [("snapshot", name.into()), ("minutes", (seconds / 60).into()), ("seconds", (seconds % 60).into())],
                     );
                     view! { <p class="sc-advice">{language.render(&text)}</p> }
                 })
@@ -189,7 +196,7 @@ pub fn RestoreDialog() -> impl IntoView {
                         })}
                     </ul>
                 </div>
-                <div class="sc-field">
+                <div class="sc-field" hidden=!shown>
                     <label class="sc-check">
                         <input
                             type="checkbox"
@@ -208,6 +215,9 @@ pub fn RestoreDialog() -> impl IntoView {
                 </div>
                 // Beside the button that started it, where the eye already is.
                 {progress}
+                <p role="status" class="sc-visually-hidden">
+                    {move || started.get().map(|name| language.fill(Key::RestoreSafetyStarted, &[("snapshot", &name)]))}
+                </p>
                 <DialogActions
                     submission=submission
                     label=Key::ActionRestore
@@ -215,7 +225,7 @@ pub fn RestoreDialog() -> impl IntoView {
                     pending_label=Key::RestorePending
                     blocked=Signal::derive(move || !matches() || is_waiting.get())
                     on_cancel=cancel
-                    on_confirm=Callback::new(move |()| confirm.run((target.clone(), safety.clone())))
+                    on_confirm=Callback::new(move |()| confirm.run((target.clone(), free)))
                 />
             }
         })

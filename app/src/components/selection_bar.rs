@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use snapshot_api::{Snapshot, SnapshotId};
 
+use super::modal::focus_fallback;
 use super::{Clock, Dialogs};
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
@@ -57,7 +58,15 @@ pub fn SelectionBar(page: Memo<Vec<Snapshot>>) -> impl IntoView {
                 <span class="sc-deleting">
                     {say(Message::with(Key::BatchWaiting, [("count", count.into()), ("seconds", seconds.into())]))}
                 </span>
-                <button type="button" class="sc-button sc-small" on:click=move |_| store.model.update(|m| m.pending.cancel_all())>
+                <button
+                    type="button"
+                    class="sc-button sc-small"
+                    on:click=move |_| {
+                        store.model.update(|m| m.pending.cancel_all());
+                        // The button goes with the window: focus to the heading, not the body.
+                        request_animation_frame(focus_fallback);
+                    }
+                >
                     {tr(Key::BatchUndo)}
                 </button>
             })}

@@ -345,14 +345,15 @@ impl Model {
     }
 
     /// The snapshot whose delete would make room on `server` at `now`: only when the limit
-    /// is all that stops a create, chosen by the core's rule.
+    /// is all that stops a create, chosen by the core's rule among those not already
+    /// waiting to be deleted.
     pub fn room_for(&self, server: ServerId, now: f64) -> Option<&Snapshot> {
         match self.check_create(server, now) {
             Err(CreateRefusal::LimitReached { .. }) => rules::room_candidate(
                 self.list
                     .snapshots()
                     .iter()
-                    .filter(|s| s.server.id == server),
+                    .filter(|s| s.server.id == server && !self.pending.contains(s.id)),
             ),
             _ => None,
         }

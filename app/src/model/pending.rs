@@ -3,6 +3,9 @@
 
 use snapshot_api::{Snapshot, SnapshotId};
 
+use super::notice::{Notice, Tone};
+use crate::i18n::{Key, Message};
+
 /// How long a confirmed delete waits before it is sent.
 pub const UNDO_WINDOW_MS: f64 = 5_000.0;
 
@@ -67,6 +70,26 @@ impl PendingDeletes {
     }
 }
 
+/// What a batch of `total` deletes tells once all have their answers: one notice for those
+/// deleted and one for those that failed (each failure's reason is on its row), instead of
+/// a notice per snapshot. A single delete tells its own outcome.
+pub fn batch_notices(total: usize, failed: usize) -> Vec<Notice> {
+    if total < 2 {
+        return Vec::new();
+    }
+    let deleted = total - failed.min(total);
+    let mut notices = Vec::new();
+    if deleted > 0 {
+        let text = Message::with(Key::BatchDeleted, [("count", deleted.into())]);
+        notices.push(Notice::new(Tone::Success, text));
+    }
+    if failed > 0 {
+        let text = Message::with(Key::BatchFailed, [("count", failed.into())]);
+        notices.push(Notice::new(Tone::Error, text));
+    }
+    notices
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +127,28 @@ mod tests {
         pending.add(a.clone(), NOW);
         pending.cancel_all();
         assert!(pending.take_due(NOW + UNDO_WINDOW_MS).is_empty());
+    }
+
+    #[test]
+    fn a_batch_tells_its_outcome_in_two_notices_at_most() {
+        let said = |total, failed| -> Vec<String> {
+            batch_notices(total, failed)
+                .iter()
+                .map(|n| n.text.en())
+                .collect()
+        };
+        assert!(said(1, 1).is_empty(), "a single delete tells its own");
+        assert_eq!(said(7, 0), ["Deleted 7 snapshots."]);
+        assert_eq!(
+            said(7, 2),
+            [
+                "Deleted 5 snapshots.",
+                "2 snapshots could not be deleted; the reasons are on their rows."
+            ]
+        );
+        assert_eq!(
+            said(2, 2),
+            ["2 snapshots could not be deleted; the reasons are on their rows."]
+        );
     }
 }

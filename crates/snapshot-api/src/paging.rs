@@ -28,8 +28,8 @@ use crate::{positions_by, Api, ApiError, ParsedUrl, Snapshot};
 pub struct SnapshotListAll {
     endpoint: SnapshotList,
     next: Next,
-    /// Pages followed, at most [`SnapshotListAll::MAX_PAGES`]: a list, as hashing them would
-    /// cost the console's wasm more than the search does.
+    /// Pages followed, at most [`SnapshotListAll::MAX_PAGES`], kept sorted for a binary
+    /// search: a hash set's code would cost the console's wasm more.
     visited: Vec<String>,
     snapshots: Vec<Snapshot>,
 }
@@ -99,10 +99,15 @@ impl SnapshotListAll {
                 if self.visited.len() + 1 >= Self::MAX_PAGES {
                     return Err(bad(format!("more than {} pages", Self::MAX_PAGES)));
                 }
-                if self.visited.iter().any(|page| page == url.without_hash()) {
-                    return Err(bad("the next page links back to an earlier one".to_owned()));
+                match self
+                    .visited
+                    .binary_search_by(|page| page.as_str().cmp(url.without_hash()))
+                {
+                    Ok(_) => {
+                        return Err(bad("the next page links back to an earlier one".to_owned()))
+                    }
+                    Err(at) => self.visited.insert(at, url.without_hash().to_owned()),
                 }
-                self.visited.push(url.without_hash().to_owned());
                 Next::Url(url)
             }
         };
