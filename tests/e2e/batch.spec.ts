@@ -22,8 +22,11 @@ async function choose(page: import('@playwright/test').Page, names: string[]) {
 test('three chosen rows: one confirm, one undo window, then the DELETEs one at a time', async ({ page, sim, apiRequests }) => {
   await installClock(page);
   await signIn(page, sim);
+  const all = page.getByRole('checkbox', { name: 'Select all on this page' });
+  await expect(all).toBeChecked({ checked: false });
   await choose(page, NAMES);
   await expect(page.getByText('3 selected')).toBeVisible();
+  await expect(all).toBeChecked({ indeterminate: true });
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Delete 3 snapshots' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete snapshots' });

@@ -17,6 +17,13 @@ pub fn SelectionBar(page: Memo<Vec<Snapshot>>) -> impl IntoView {
     let Clock(now) = expect_context::<Clock>();
     let ids = move || page.with(|p| p.iter().map(|s| s.id).collect::<Vec<SnapshotId>>());
     let all = move || store.model.with(|m| m.selection.all_of(&ids()));
+    // Some of the page chosen, not all: the box shows (and says) "mixed".
+    let some = move || {
+        !all()
+            && store
+                .model
+                .with(|m| ids().iter().any(|id| m.selection.contains(*id)))
+    };
     let chosen = move || {
         store
             .model
@@ -37,6 +44,7 @@ pub fn SelectionBar(page: Memo<Vec<Snapshot>>) -> impl IntoView {
                 <input
                     type="checkbox"
                     prop:checked=all
+                    prop:indeterminate=some
                     disabled=move || page.with(Vec::is_empty)
                     on:change=move |_| {
                         let ids = ids();

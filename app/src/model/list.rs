@@ -221,6 +221,7 @@ impl Model {
     /// Takes a snapshot the API deleted (or no longer has) out of the list.
     pub fn remove(&mut self, id: SnapshotId, now: f64) {
         self.edit(now, |list| list.retain(|s| s.id != id));
+        self.delete_errors.retain(|(failed, _)| *failed != id);
     }
 
     fn edit(&mut self, now: f64, change: impl FnOnce(&mut Vec<Snapshot>)) {
@@ -624,6 +625,10 @@ mod tests {
         );
         assert_eq!(model.pending.summary(NOW), Some((2, 5)));
         assert_eq!(model.pending.summary(NOW + 4_500.0), Some((2, 1)));
+        // A failure is forgotten once its row has gone.
+        model.delete_failed(id(3), Message::verbatim("boom"));
+        model.remove(id(3), NOW);
+        assert_eq!(model.delete_error(id(3)), None);
     }
 
     #[test]
