@@ -19,9 +19,12 @@ pub fn BatchDialog() -> impl IntoView {
 
     let body = move || {
         dialogs.batch.get().then(|| {
-            let chosen = store
-                .model
-                .with_untracked(|m| m.selection.of(m.list.snapshots()));
+            let chosen = store.model.with_untracked(|m| {
+                m.selection
+                    .of(m.list.snapshots())
+                    .cloned()
+                    .collect::<Vec<_>>()
+            });
             let (names, more) = listed_names(&chosen);
             let names: Vec<String> = names.into_iter().map(str::to_owned).collect();
             let lede = Message::with(Key::BatchLede, [("count", chosen.len().into())]);

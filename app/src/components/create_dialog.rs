@@ -58,7 +58,9 @@ pub fn CreateDialog() -> impl IntoView {
     // A plain closure, not a signal: a signal of a snapshot is more code in the wasm.
     let room = move || {
         let server = form.with(|f| f.server().ok())?;
-        store.model.with(|m| m.room_for(server, now.get()).cloned())
+        store
+            .model
+            .with(|m| m.room_for(server, now.get(), None).cloned())
     };
     let making_room = Signal::derive(move || make_room.get() && room().is_some());
     let blocked = Signal::derive(move || {

@@ -27,7 +27,7 @@ pub fn SelectionBar(page: Memo<Vec<Snapshot>>) -> impl IntoView {
     let chosen = move || {
         store
             .model
-            .with(|m| m.selection.of(m.list.snapshots()).len())
+            .with(|m| m.selection.of(m.list.snapshots()).count())
     };
     let say = move |message: Message| language.render(&message);
     // Two or more deletes waiting: the window of a batch, undone as a whole.

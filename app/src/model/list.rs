@@ -347,15 +347,19 @@ impl Model {
 
     /// The snapshot whose delete would make room on `server` at `now`: only when the limit
     /// is all that stops a create, chosen by the core's rule among those not already
-    /// waiting to be deleted.
-    pub fn room_for(&self, server: ServerId, now: f64) -> Option<&Snapshot> {
+    /// waiting to be deleted, and never `keep` (the snapshot about to be restored).
+    pub fn room_for(
+        &self,
+        server: ServerId,
+        now: f64,
+        keep: Option<SnapshotId>,
+    ) -> Option<&Snapshot> {
         match self.check_create(server, now) {
-            Err(CreateRefusal::LimitReached { .. }) => rules::room_candidate(
-                self.list
-                    .snapshots()
-                    .iter()
-                    .filter(|s| s.server.id == server && !self.pending.contains(s.id)),
-            ),
+            Err(CreateRefusal::LimitReached { .. }) => {
+                rules::room_candidate(self.list.snapshots().iter().filter(|s| {
+                    s.server.id == server && Some(s.id) != keep && !self.pending.contains(s.id)
+                }))
+            }
             _ => None,
         }
     }
@@ -588,19 +592,23 @@ mod tests {
         list.push(snapshot(5, 10, "broken", "failed"));
         let mut model = loaded(list);
         assert_eq!(
-            model.room_for(web, NOW).map(|s| s.name.as_str()),
+            model.room_for(web, NOW, None).map(|s| s.name.as_str()),
             Some("broken")
         );
         model.remove(SnapshotId::new(5).unwrap(), NOW);
-        assert_eq!(model.room_for(web, NOW), None, "4 of 5: no room needed");
+        assert_eq!(
+            model.room_for(web, NOW, None),
+            None,
+            "4 of 5: no room needed"
+        );
         model.insert(snapshot(6, 10, "n6", "completed"), NOW);
         assert_eq!(
-            model.room_for(web, NOW).map(|s| s.name.as_str()),
+            model.room_for(web, NOW, None).map(|s| s.name.as_str()),
             Some("n1")
         );
         // While the server is being restored, deleting would not help.
         model.restore_started(web, NOW);
-        assert_eq!(model.room_for(web, NOW), None);
+        assert_eq!(model.room_for(web, NOW, None), None);
     }
 
     #[test]

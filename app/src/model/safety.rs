@@ -1,7 +1,7 @@
 //! The safety snapshot taken before a restore: whether one can be, and what its status in
 //! the list means for the restore waiting on it.
 
-use snapshot_api::rules::{self, CreateRefusal, MAX_SNAPSHOTS_PER_SERVER};
+use snapshot_api::rules::{CreateRefusal, MAX_SNAPSHOTS_PER_SERVER};
 use snapshot_api::{Snapshot, SnapshotId, SnapshotName, SnapshotStatus};
 
 use super::list::Model;
@@ -79,13 +79,8 @@ impl Model {
                         ("max", MAX_SNAPSHOTS_PER_SERVER.into()),
                     ],
                 );
-                let others = self
-                    .list
-                    .snapshots()
-                    .iter()
-                    .filter(|s| s.server.id == target.server.id && s.id != target.id)
-                    .filter(|s| !self.pending.contains(s.id));
-                Offer::Full(match rules::room_candidate(others) {
+                let room = self.room_for(target.server.id, now, Some(target.id));
+                Offer::Full(match room {
                     Some(room) => full.then(Message::with(
                         Key::RestoreSafetyRoom,
                         [("snapshot", room.name.as_str().into())],

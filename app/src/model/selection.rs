@@ -44,12 +44,10 @@ impl Selection {
         }
     }
 
-    /// The chosen snapshots still in `list`, in list order.
-    pub fn of(&self, list: &[Snapshot]) -> Vec<Snapshot> {
-        list.iter()
-            .filter(|s| self.contains(s.id))
-            .cloned()
-            .collect()
+    /// The chosen snapshots still in `list`, in list order (counted on every list change,
+    /// so nothing is copied until a caller asks).
+    pub fn of<'a>(&'a self, list: &'a [Snapshot]) -> impl Iterator<Item = &'a Snapshot> {
+        list.iter().filter(|s| self.contains(s.id))
     }
 
     /// Un-chooses everything.
@@ -103,7 +101,7 @@ mod tests {
             snapshot(1, 10, "a", "completed"),
             snapshot(2, 10, "b", "failed"),
         ];
-        let chosen: Vec<_> = selection.of(&list).into_iter().map(|s| s.id).collect();
+        let chosen: Vec<_> = selection.of(&list).map(|s| s.id).collect();
         assert_eq!(chosen, [id(2)]);
     }
 
