@@ -1,7 +1,10 @@
 //! One locale's texts: English from [`Key::en`], any other language read from its JSON file,
 //! each text checked against the English one (same shape, no unknown placeholders).
 
-use serde_json::Value;
+use std::fmt;
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 
 use super::keys::{English, Key};
 use super::plural::Category;
@@ -60,7 +63,7 @@ impl Catalog {
     /// A body that is not such an object is refused; a key with a problem keeps its English
     /// text, and the problems are returned beside the catalog.
     pub fn parse(locale: Locale, json: &[u8]) -> Result<(Self, Vec<Problem>), String> {
-        let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(json) else {
+        let Ok(Entry::Object(map)) = serde_json::from_slice::<Entry>(json) else {
             return Err(format!("{}.json is not a JSON object", locale.tag()));
         };
         let mut problems = Vec::new();
@@ -191,7 +194,7 @@ fn placeholders(text: &str) -> Vec<&str> {
         .collect()
 }
 
-fn check(locale: Locale, key: Key, value: Value) -> Result<Translation, Problem> {
+fn check(locale: Locale, key: Key, value: Entry) -> Result<Translation, Problem> {
     let allowed = match key.en() {
         English::Text(text) => placeholders(text),
         English::Plural { one, other } => [placeholders(one), placeholders(other)].concat(),
@@ -210,14 +213,15 @@ fn check(locale: Locale, key: Key, value: Value) -> Result<Translation, Problem>
         }
     };
     match (key.en(), value) {
-        (English::Text(_), Value::String(text)) => {
+        (English::Text(_), Entry::Text(text)) => {
             known(&text, false)?;
             Ok(Translation::Text(text))
         }
-        (English::Plural { .. }, Value::Object(forms)) => {
+        (English::Plural { .. }, Entry::Object(forms)) => {
             let mut out = Vec::new();
             for &category in locale.plural_categories() {
-                let Some(Value::String(text)) = forms.get(category.name()) else {
+                let form = forms.iter().find(|(name, _)| name == category.name());
+                let Some((_, Entry::Text(text))) = form else {
                     return Err(Problem::Category(key.id(), category));
                 };
                 known(text, category != Category::Other)?;
@@ -226,5 +230,67 @@ fn check(locale: Locale, key: Key, value: Value) -> Result<Translation, Problem>
             Ok(Translation::Plural(out))
         }
         _ => Err(Problem::Shape(key.id())),
+    }
+}
+
+/// A locale file's JSON, read only as far as the check needs: texts, objects (the file, and a
+/// plural's forms) in the file's order, and anything else as a wrong shape. Not
+/// `serde_json::Value`: its maps and numbers cost the wasm about 1 KB gzip more.
+enum Entry {
+    Text(String),
+    Object(Vec<(String, Entry)>),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text or an object")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Entry, E> {
+        Ok(Entry::Text(text.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(name) = map.next_key::<String>()? {
+            entries.push((name, map.next_value()?));
+        }
+        Ok(Entry::Object(entries))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Entry, A::Error> {
+        while items.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Entry::Other)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Entry, E> {
+        Ok(Entry::Other)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Entry, E> {
+        Ok(Entry::Other)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Entry, E> {
+        Ok(Entry::Other)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Entry, E> {
+        Ok(Entry::Other)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Entry, E> {
+        Ok(Entry::Other)
     }
 }

@@ -178,3 +178,34 @@ fn every_error_reads_whole_in_every_language() {
         }
     }
 }
+
+#[test]
+fn values_of_any_other_json_type_are_wrong_shapes_not_a_broken_file() {
+    let json = br#"{
+        "app.name": 3,
+        "sign_in.button": ["Prijava"],
+        "sign_in.token": null,
+        "language.label": true,
+        "quota.summary": {"one": "a", "few": 2, "other": "c"},
+        "restore.title": "Vrati snimak",
+        "sign_in.lede": 1.5
+    }"#;
+    let (catalog, problems) = Catalog::parse(Locale::Bs, json).unwrap();
+    for key in [
+        "app.name",
+        "sign_in.button",
+        "sign_in.token",
+        "language.label",
+        "sign_in.lede",
+    ] {
+        assert!(
+            problems.contains(&Problem::Shape(key)),
+            "{key}: {problems:?}"
+        );
+    }
+    assert!(problems.contains(&Problem::Category("quota.summary", Category::Few)));
+    assert_eq!(catalog.text(Key::RestoreTitle), "Vrati snimak");
+    assert_eq!(catalog.text(Key::AppName), "Snapshot Console");
+    assert!(Catalog::parse(Locale::Bs, b"[1, 2]").is_err());
+    assert!(Catalog::parse(Locale::Bs, b"{\"app.name\": ").is_err());
+}

@@ -1,7 +1,10 @@
 use std::collections::BTreeMap;
 
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::Value;
+use serde::Deserialize;
 
 /// A Django REST Framework error body, the shape this API's list format implies:
 /// `{"detail": "..."}`, `{"field": ["message", ...]}` and `{"non_field_errors": [...]}`.
@@ -27,12 +30,9 @@ impl ErrorBody {
     /// Reads a DRF error body; `None` when `body` is not a JSON object. Values of unexpected
     /// shapes are kept as text rather than refused, so no message is lost.
     pub fn parse(body: &[u8]) -> Option<Self> {
-        let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
-            return None;
-        };
+        let fields = serde_json::from_slice::<Fields>(body).ok()?.0;
         let mut out = Self::default();
-        for (key, value) in map {
-            let messages = messages(value);
+        for (key, messages) in fields {
             match key.as_str() {
                 "detail" => out.detail = Some(messages.join(" ")),
                 "non_field_errors" => out.non_field_errors = messages,
@@ -50,31 +50,98 @@ impl ErrorBody {
     }
 }
 
-fn messages(value: Value) -> Vec<String> {
-    let mut out = Vec::new();
-    collect(value, &mut out);
-    out
+/// A JSON object's keys, each with the messages of its value, in the body's order. Read as
+/// it streams in rather than through `serde_json::Value`, whose tree and maps would be read
+/// only to be flattened (and would cost the wasm about 1 KB gzip more).
+struct Fields(Vec<(String, Vec<String>)>);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
-/// Into one accumulator: iterator adapters over a recursive function made more wasm.
-fn collect(value: Value, out: &mut Vec<String>) {
-    match value {
-        Value::String(text) => out.push(text),
-        Value::Array(items) => {
-            for item in items {
-                collect(item, out);
-            }
+struct FieldsVisitor;
+
+impl<'de> Visitor<'de> for FieldsVisitor {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut fields = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let mut messages = Vec::new();
+            map.next_value_seed(Messages(&mut messages))?;
+            fields.push((key, messages));
         }
-        // A nested serializer's errors: the messages, whatever their keys. (Not the object's
-        // JSON text: that would bring a JSON writer into the console for one odd case.)
-        Value::Object(map) => {
-            for (_, item) in map {
-                collect(item, out);
-            }
+        Ok(Fields(fields))
+    }
+}
+
+/// Adds every message in a JSON value to one list: strings as they are, numbers and booleans
+/// written out, lists and a nested serializer's objects flattened (their keys dropped); null
+/// says nothing. Into one accumulator: collecting per level made more wasm.
+struct Messages<'a>(&'a mut Vec<String>);
+
+impl<'de> DeserializeSeed<'de> for Messages<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Messages<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("messages")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        self.0.push(text.to_owned());
+        Ok(())
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<(), E> {
+        self.0.push(b.to_string());
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<(), E> {
+        self.0.push(n.to_string());
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<(), E> {
+        self.0.push(n.to_string());
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<(), E> {
+        // serde_json's own writer for floats: `core`'s would bring its float formatting.
+        self.0
+            .extend(serde_json::Number::from_f64(n).map(|n| n.to_string()));
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
+        while items.next_element_seed(Messages(&mut *self.0))?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value_seed(Messages(&mut *self.0))?;
         }
-        Value::Null => {}
-        Value::Bool(b) => out.push(b.to_string()),
-        Value::Number(n) => out.push(n.to_string()),
+        Ok(())
     }
 }
 
@@ -112,9 +179,15 @@ mod tests {
 
     #[test]
     fn nested_and_odd_messages_are_read_as_text() {
-        let body = br#"{"server": {"id": ["Unknown."], "name": [null, 3, true]}}"#;
+        let body =
+            br#"{"server": {"id": ["Unknown."], "name": [null, 3, true, -2, 0.5, [["deep"]]]}}"#;
         let parsed = ErrorBody::parse(body).unwrap();
-        assert_eq!(parsed.fields["server"], ["Unknown.", "3", "true"]);
+        assert_eq!(
+            parsed.fields["server"],
+            ["Unknown.", "3", "true", "-2", "0.5", "deep"]
+        );
+        // A broken body is not an error body, whatever it began with.
+        assert_eq!(ErrorBody::parse(br#"{"detail": "x", "name": ["#), None);
     }
 
     #[test]
