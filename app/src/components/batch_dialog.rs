@@ -2,19 +2,17 @@ use leptos::prelude::*;
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
-use super::Dialogs;
+use super::Shared;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 use crate::model::selection::listed_names;
-use crate::store::Store;
 
 /// Confirms deleting the chosen rows: their names (the first ten, then "and N more"), then
 /// one undo window for them all, after which they go one at a time.
 #[component]
 pub fn BatchDialog() -> impl IntoView {
-    let dialogs = expect_context::<Dialogs>();
-    let store = expect_context::<Store>();
     let language = expect_context::<Language>();
+    let Shared { dialogs, store, .. } = expect_context::<Shared>();
     let close = Callback::new(move |()| dialogs.batch.set(false));
 
     let body = move || {

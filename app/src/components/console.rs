@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use snapshot_api::{ServerRef, Snapshot};
+use snapshot_api::{ServerId, ServerRef, Snapshot};
 
 use super::batch_dialog::BatchDialog;
 use super::create_dialog::CreateDialog;
@@ -34,6 +34,22 @@ pub struct Dialogs {
 /// The time, ticking each second, for "3 minutes ago" and "updated 5 s ago". It sends nothing.
 #[derive(Clone, Copy)]
 pub struct Clock(pub RwSignal<f64>);
+
+/// The console's handles every component below it may use, provided as one context: each
+/// type looked up in the context is its own copy of the lookup in the wasm (about 600 B).
+/// The language is its own context, as the not-started screen has it alone.
+#[derive(Clone)]
+pub struct Shared {
+    pub session: Session,
+    pub toasts: Toasts,
+    pub client: Client,
+    pub store: Store,
+    pub view_state: ViewState,
+    pub dialogs: Dialogs,
+    pub clock: Clock,
+    /// The server the host pinned the console to, from the configuration.
+    pub pinned: Option<ServerId>,
+}
 
 /// The whole console: sign-in, or the list with its dialogs.
 #[component]
@@ -71,15 +87,17 @@ pub fn Console(config: Config) -> impl IntoView {
     ) {
         on_cleanup(move || tick.clear());
     }
-    provide_context(config.clone());
     provide_context(language);
-    provide_context(session);
-    provide_context(toasts);
-    provide_context(client);
-    provide_context(store);
-    provide_context(view_state);
-    provide_context(dialogs);
-    provide_context(clock);
+    provide_context(Shared {
+        session,
+        toasts,
+        client,
+        store,
+        view_state,
+        dialogs,
+        clock,
+        pinned: config.pinned_server,
+    });
 
     // Load on sign-in; forget everything shown on sign-out or a refused token.
     Effect::new(move |_| {

@@ -5,28 +5,29 @@ use snapshot_api::endpoints::SnapshotDelete;
 use super::create_fields::{DescriptionField, NameField, ServerField};
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
-use super::{Clock, Dialogs};
-use crate::client::Client;
+use super::Clock;
+use super::Shared;
 use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 use crate::messages;
 use crate::model::create_form::CreateForm;
 use crate::model::outcome;
-use crate::store::Store;
 use crate::submission::Submission;
-use crate::view_state::ViewState;
 
 /// The create form: server, name (checked as typed), description. The form's state and its
 /// checks are the model's [`CreateForm`]; this renders it and sends the request.
 #[component]
 pub fn CreateDialog() -> impl IntoView {
-    let dialogs = expect_context::<Dialogs>();
-    let store = expect_context::<Store>();
-    let view_state = expect_context::<ViewState>();
-    let client = expect_context::<Client>();
-    let Clock(now) = expect_context::<Clock>();
     let language = expect_context::<Language>();
+    let Shared {
+        dialogs,
+        store,
+        view_state,
+        client,
+        clock: Clock(now),
+        ..
+    } = expect_context::<Shared>();
 
     let form = RwSignal::new(CreateForm::default());
     let make_room = RwSignal::new(false);

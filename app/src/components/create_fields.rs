@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use snapshot_api::rules::MAX_SNAPSHOTS_PER_SERVER;
 use snapshot_api::SnapshotName;
 
+use super::Shared;
 use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 use crate::model::create_form::{CreateForm, ServerChoice};
 use crate::model::outcome::FieldErrors;
-use crate::store::Store;
 
 /// The server: a known one from the list (with its count), or another by typed ID.
 #[component]
@@ -20,8 +20,8 @@ pub fn ServerField(
     /// Why the chosen server cannot take a snapshot now.
     refusal: Signal<Option<Message>>,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
     let language = expect_context::<Language>();
+    let Shared { store, .. } = expect_context::<Shared>();
     let message = move || {
         errors
             .with(|e| e.server.clone())

@@ -3,19 +3,17 @@ use snapshot_api::{rules, Snapshot};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
-use super::Dialogs;
+use super::Shared;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
-use crate::store::Store;
 
 /// Confirms a delete. The dialog closes at once; the row then counts down its undo window,
 /// and the row goes only once the API says the snapshot is gone.
 #[component]
 pub fn DeleteDialog() -> impl IntoView {
-    let dialogs = expect_context::<Dialogs>();
-    let store = expect_context::<Store>();
     let language = expect_context::<Language>();
+    let Shared { dialogs, store, .. } = expect_context::<Shared>();
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
         store.snapshot_delete(vec![snapshot]);

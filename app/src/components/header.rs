@@ -1,20 +1,21 @@
 use leptos::prelude::*;
 
 use super::Clock;
-use crate::config::Config;
+use super::Shared;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
-use crate::session::Session;
-use crate::store::Store;
 
 /// Title, freshness, refresh and sign-out.
 #[component]
 pub fn Header() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let store = expect_context::<Store>();
-    let Clock(now) = expect_context::<Clock>();
-    let pinned = expect_context::<Config>().pinned_server;
     let language = expect_context::<Language>();
+    let Shared {
+        session,
+        store,
+        clock: Clock(now),
+        pinned,
+        ..
+    } = expect_context::<Shared>();
     // Pinned to one server by the host, the heading names it.
     let title = move || match pinned {
         Some(id) => {

@@ -1,16 +1,17 @@
 use leptos::prelude::*;
 
+use super::Shared;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
-use crate::view_state::{page_range, ViewState, PAGE_SIZE};
+use crate::view_state::{page_range, PAGE_SIZE};
 
 /// "101–200 of 5,000" with the previous and next page, shown once a list outgrows a page.
 /// The buttons stay in place while the page changes, and at either end are `aria-disabled`
 /// rather than `disabled`, so keyboard focus stays on them.
 #[component]
 pub fn Pager(total: Signal<usize>) -> impl IntoView {
-    let view_state = expect_context::<ViewState>();
     let language = expect_context::<Language>();
+    let Shared { view_state, .. } = expect_context::<Shared>();
     let range = move || page_range(total.get(), view_state.page.get());
     let current = move || range().start / PAGE_SIZE;
     let last = move || total.get().div_ceil(PAGE_SIZE).saturating_sub(1);

@@ -3,12 +3,10 @@ use snapshot_api::rules::MAX_SNAPSHOTS_PER_SERVER;
 use snapshot_api::ServerId;
 
 use super::Clock;
-use crate::config::Config;
+use super::Shared;
 use crate::format;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
-use crate::store::Store;
-use crate::view_state::ViewState;
 
 /// Beyond this many servers the strip folds into a disclosure, drawn only once opened: a
 /// thousand cards would bury the list (the server filter finds one server faster).
@@ -18,7 +16,7 @@ const STRIP_MAX: usize = 12;
 /// as a card ("3 / 5") that filters the list when chosen.
 #[component]
 pub fn Quota() -> impl IntoView {
-    match expect_context::<Config>().pinned_server {
+    match expect_context::<Shared>().pinned {
         Some(id) => view! { <QuotaLine server=id/> }.into_any(),
         None => view! { <QuotaCards/> }.into_any(),
     }
@@ -26,9 +24,12 @@ pub fn Quota() -> impl IntoView {
 
 #[component]
 fn QuotaLine(server: ServerId) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let Clock(now) = expect_context::<Clock>();
     let language = expect_context::<Language>();
+    let Shared {
+        store,
+        clock: Clock(now),
+        ..
+    } = expect_context::<Shared>();
     let line = move || {
         let (count, restoring) = store
             .model
@@ -54,10 +55,13 @@ fn QuotaLine(server: ServerId) -> impl IntoView {
 
 #[component]
 fn QuotaCards() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let view_state = expect_context::<ViewState>();
-    let Clock(now) = expect_context::<Clock>();
     let language = expect_context::<Language>();
+    let Shared {
+        store,
+        view_state,
+        clock: Clock(now),
+        ..
+    } = expect_context::<Shared>();
     let open = RwSignal::new(false);
     let servers = move || {
         let (servers, counts) = store.model.with(|m| {

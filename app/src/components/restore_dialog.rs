@@ -4,27 +4,28 @@ use snapshot_api::{Description, Snapshot, SnapshotName};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
-use super::{Clock, Dialogs};
-use crate::client::Client;
+use super::Clock;
+use super::Shared;
 use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 use crate::model::outcome::{self, FieldErrors};
 use crate::model::safety::{Offer, Wait, Waiting};
 use crate::model::Tone;
-use crate::store::Store;
 use crate::submission::Submission;
-use crate::toasts::Toasts;
 
 /// Restoring overwrites a server: the dialog says exactly what is lost, offers to snapshot the
 /// server's current state first, and asks for the server's name before the button works.
 #[component]
 pub fn RestoreDialog() -> impl IntoView {
-    let dialogs = expect_context::<Dialogs>();
-    let store = expect_context::<Store>();
-    let client = expect_context::<Client>();
-    let toasts = expect_context::<Toasts>();
-    let Clock(now) = expect_context::<Clock>();
+    let Shared {
+        dialogs,
+        store,
+        client,
+        toasts,
+        clock: Clock(now),
+        ..
+    } = expect_context::<Shared>();
     let typed = RwSignal::new(String::new());
     let safety_on = RwSignal::new(true);
     // The restore waiting on its safety snapshot; that snapshot's status is the list's, read

@@ -2,19 +2,22 @@ use leptos::prelude::*;
 use snapshot_api::{Snapshot, SnapshotId};
 
 use super::modal::focus_fallback;
-use super::{Clock, Dialogs};
+use super::Clock;
+use super::Shared;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
-use crate::store::Store;
 
 /// Choosing rows for a delete of several at once: "Select all on this page", how many are
 /// chosen and the delete; then the batch's undo window and its progress ("Deleting 3 of 7…").
 #[component]
 pub fn SelectionBar(page: Memo<Vec<Snapshot>>) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let dialogs = expect_context::<Dialogs>();
     let language = expect_context::<Language>();
-    let Clock(now) = expect_context::<Clock>();
+    let Shared {
+        store,
+        dialogs,
+        clock: Clock(now),
+        ..
+    } = expect_context::<Shared>();
     let ids = move || page.with(|p| p.iter().map(|s| s.id).collect::<Vec<SnapshotId>>());
     let all = move || store.model.with(|m| m.selection.all_of(&ids()));
     // Some of the page chosen, not all: the box shows (and says) "mixed".

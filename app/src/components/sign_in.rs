@@ -2,16 +2,17 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use snapshot_api::BearerToken;
 
+use super::Shared;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 use crate::messages;
-use crate::session::{Session, SignInReason};
+use crate::session::SignInReason;
 
 /// The sign-in form: a token, pasted, kept for this tab only.
 #[component]
 pub fn SignIn() -> impl IntoView {
-    let session = expect_context::<Session>();
     let language = expect_context::<Language>();
+    let Shared { session, .. } = expect_context::<Shared>();
     let t = move |key| language.t(key);
     let token = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Message>);

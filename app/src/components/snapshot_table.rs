@@ -4,22 +4,25 @@ use snapshot_api::{Snapshot, SnapshotStatus};
 use super::modal::focus_fallback;
 use super::pager::Pager;
 use super::selection_bar::SelectionBar;
-use super::{Clock, Dialogs};
-use crate::config::Config;
+use super::Clock;
+use super::Shared;
 use crate::format;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
-use crate::store::Store;
-use crate::view_state::{page_range, ViewState};
+use crate::view_state::page_range;
 
 /// The list, a page at a time, with empty, loading and no-match states.
 #[component]
 pub fn SnapshotTable() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let view_state = expect_context::<ViewState>();
+    let Shared {
+        store,
+        view_state,
+        pinned,
+        ..
+    } = expect_context::<Shared>();
     // Pinned to one server by the host, a Server column would repeat it on every row.
-    let show_server = expect_context::<Config>().pinned_server.is_none();
+    let show_server = pinned.is_none();
     // The list's search keys are made once per list change (in the model); a keystroke
     // picks positions, and only the page shown is copied out of the list.
     let shown = Memo::new(move |_| {
@@ -110,10 +113,13 @@ pub fn SnapshotTable() -> impl IntoView {
 
 #[component]
 fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
-    let dialogs = expect_context::<Dialogs>();
-    let store = expect_context::<Store>();
-    let Clock(now) = expect_context::<Clock>();
     let language = expect_context::<Language>();
+    let Shared {
+        dialogs,
+        store,
+        clock: Clock(now),
+        ..
+    } = expect_context::<Shared>();
     let created_ms = format::millis(snapshot.created_at);
     let at = snapshot.created_at;
     let created_abs = move || format::absolute(language.locale(), at);

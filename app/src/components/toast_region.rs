@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 
+use super::Shared;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
-use crate::toasts::{Toasts, Tone};
+use crate::toasts::Tone;
 
 /// The notices, in one polite live region so screen readers announce each new one.
 #[component]
 pub fn ToastRegion() -> impl IntoView {
-    let toasts = expect_context::<Toasts>();
     let language = expect_context::<Language>();
+    let Shared { toasts, .. } = expect_context::<Shared>();
     view! {
         <div class="sc-toasts" role="status" aria-live="polite" aria-label=tr(Key::ToastRegion)>
             <For

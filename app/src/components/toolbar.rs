@@ -1,18 +1,20 @@
 use leptos::prelude::*;
 
-use super::Dialogs;
-use crate::config::Config;
+use super::Shared;
 use crate::i18n::Key;
 use crate::language::tr;
-use crate::store::Store;
-use crate::view_state::{Sort, ViewState};
+use crate::view_state::Sort;
 
 /// Filter, search, sort, and the create button.
 #[component]
 pub fn Toolbar() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let view_state = expect_context::<ViewState>();
-    let dialogs = expect_context::<Dialogs>();
+    let Shared {
+        store,
+        view_state,
+        dialogs,
+        pinned,
+        ..
+    } = expect_context::<Shared>();
     let server_options = move || {
         store
             .model
@@ -26,7 +28,7 @@ pub fn Toolbar() -> impl IntoView {
             .collect_view()
     };
     // Pinned to one server by the host, there is nothing to filter by.
-    let server_filter = expect_context::<Config>().pinned_server.is_none().then(|| {
+    let server_filter = pinned.is_none().then(|| {
         view! {
             <label class="sc-field">
                 <span>{tr(Key::ToolbarFilter)}</span>
