@@ -149,7 +149,10 @@ pub fn snapshot_create(result: Result<SnapshotCreated, ApiError>, server: Server
     };
     match &error {
         ApiError::Validation { fields, non_field } => {
-            let join = |f: &str| fields.get(f).map(|m| Message::verbatim(m.join(" ")));
+            let join = |f: &str| {
+                let m = error.field_messages(f);
+                (!m.is_empty()).then(|| Message::verbatim(m.join(" ")))
+            };
             let other = fields
                 .iter()
                 .filter(|(f, _)| !matches!(f.as_str(), "server_id" | "name" | "description"))
@@ -269,7 +272,6 @@ pub fn snapshot_delete(result: Result<(), ApiError>, snapshot: &Snapshot) -> Out
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
 
     use super::*;
     use crate::model::fixtures::snapshot;
@@ -303,11 +305,11 @@ mod tests {
 
     #[test]
     fn create_refusals_go_on_their_fields() {
-        let mut fields = BTreeMap::new();
-        fields.insert("name".to_owned(), vec!["Bad name.".to_owned()]);
-        fields.insert("colour".to_owned(), vec!["Unknown.".to_owned()]);
         let refused = ApiError::Validation {
-            fields,
+            fields: vec![
+                ("name".to_owned(), vec!["Bad name.".to_owned()]),
+                ("colour".to_owned(), vec!["Unknown.".to_owned()]),
+            ],
             non_field: vec!["Try later.".to_owned()],
         };
         let outcome = snapshot_create(Err(refused), web());

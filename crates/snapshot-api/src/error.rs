@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use http::{HeaderMap, StatusCode};
 use time::OffsetDateTime;
 
@@ -23,8 +21,8 @@ pub enum ApiError {
     /// `400` with messages per field: fix the input.
     #[error("invalid request: {}", describe_fields(fields, non_field))]
     Validation {
-        /// Messages per request field.
-        fields: BTreeMap<String, Vec<String>>,
+        /// Messages per request field, in the order the API gave them.
+        fields: Vec<(String, Vec<String>)>,
         /// Messages about the request as a whole.
         non_field: Vec<String>,
     },
@@ -162,7 +160,10 @@ impl ApiError {
     /// The messages about one request field (`name`, `server_id`, `description`).
     pub fn field_messages(&self, field: &str) -> &[String] {
         match self {
-            Self::Validation { fields, .. } => fields.get(field).map_or(&[], Vec::as_slice),
+            Self::Validation { fields, .. } => fields
+                .iter()
+                .find(|(name, _)| name == field)
+                .map_or(&[], |(_, messages)| messages.as_slice()),
             _ => &[],
         }
     }
@@ -260,14 +261,10 @@ impl ApiError {
                 detail: r_opt(detail),
             },
             Self::Validation { fields, non_field } => Self::Validation {
-                // Inserted one by one: `collect` into a map would sort a vector first, and
-                // that sort is a copy of its own in the wasm.
                 fields: fields
                     .into_iter()
-                    .fold(BTreeMap::new(), |mut map, (field, messages)| {
-                        map.insert(r(field), messages.into_iter().map(r).collect());
-                        map
-                    }),
+                    .map(|(field, messages)| (r(field), messages.into_iter().map(r).collect()))
+                    .collect(),
                 non_field: non_field.into_iter().map(r).collect(),
             },
             Self::LimitReached { detail } => Self::LimitReached { detail: r(detail) },
@@ -313,7 +310,7 @@ fn suffix(detail: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-fn describe_fields(fields: &BTreeMap<String, Vec<String>>, non_field: &[String]) -> String {
+fn describe_fields(fields: &[(String, Vec<String>)], non_field: &[String]) -> String {
     fields
         .iter()
         .map(|(field, messages)| format!("{field}: {}", messages.join(" ")))

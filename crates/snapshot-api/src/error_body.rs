@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -12,8 +10,9 @@ use serde::Deserialize;
 pub struct ErrorBody {
     /// The `detail` message, used for 401, 404 and most non-field 400s.
     pub detail: Option<String>,
-    /// Messages per request field (`name`, `server_id`, ...).
-    pub fields: BTreeMap<String, Vec<String>>,
+    /// Messages per request field (`name`, `server_id`, ...), in the body's order. A list,
+    /// not a map: it is only walked, and a map's code would be its own in the wasm.
+    pub fields: Vec<(String, Vec<String>)>,
     /// Messages that concern the request as a whole.
     pub non_field_errors: Vec<String>,
 }
@@ -36,9 +35,7 @@ impl ErrorBody {
             match key.as_str() {
                 "detail" => out.detail = Some(messages.join(" ")),
                 "non_field_errors" => out.non_field_errors = messages,
-                _ => {
-                    out.fields.insert(key, messages);
-                }
+                _ => out.fields.push((key, messages)),
             }
         }
         Some(out)
@@ -170,8 +167,11 @@ mod tests {
         let body = br#"{"name": ["Bad name."], "server_id": "Required.", "non_field_errors": ["x"], "detail": "d"}"#;
         let parsed = ErrorBody::parse(body).unwrap();
         assert_eq!(parsed.detail.as_deref(), Some("d"));
-        assert_eq!(parsed.fields["name"], ["Bad name."]);
-        assert_eq!(parsed.fields["server_id"], ["Required."]);
+        assert_eq!(parsed.fields[0], ("name".into(), vec!["Bad name.".into()]));
+        assert_eq!(
+            parsed.fields[1],
+            ("server_id".into(), vec!["Required.".into()])
+        );
         assert_eq!(parsed.non_field_errors, ["x"]);
         let round: ErrorBody = ErrorBody::parse(&serde_json::to_vec(&parsed).unwrap()).unwrap();
         assert_eq!(round, parsed);
@@ -182,8 +182,9 @@ mod tests {
         let body =
             br#"{"server": {"id": ["Unknown."], "name": [null, 3, true, -2, 0.5, [["deep"]]]}}"#;
         let parsed = ErrorBody::parse(body).unwrap();
+        assert_eq!(parsed.fields[0].0, "server");
         assert_eq!(
-            parsed.fields["server"],
+            parsed.fields[0].1,
             ["Unknown.", "3", "true", "-2", "0.5", "deep"]
         );
         // A broken body is not an error body, whatever it began with.

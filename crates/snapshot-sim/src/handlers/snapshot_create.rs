@@ -36,7 +36,7 @@ pub async fn snapshot_create(
             if field == "non_field_errors" {
                 error.non_field_errors = messages;
             } else {
-                error.fields.insert(field, messages);
+                error.fields.push((field, messages));
             }
         }
         SimError::BadRequest(error)

@@ -19,10 +19,10 @@ pub async fn snapshot_list(
     // A query string that does not parse (e.g. `server_id` twice) is a DRF-style 400.
     let Query(query) = query.map_err(|_| {
         let mut body = ErrorBody::default();
-        body.fields.insert(
+        body.fields.push((
             "server_id".to_owned(),
             vec!["Give server_id once, as a whole number.".to_owned()],
-        );
+        ));
         SimError::BadRequest(body)
     })?;
     // As with django-filter, an empty value means no filter and a bad one is a field error.
@@ -33,7 +33,7 @@ pub async fn snapshot_list(
         Some(text) => Some(text.trim().parse::<ServerId>().map_err(|e| {
             let mut body = ErrorBody::default();
             body.fields
-                .insert("server_id".to_owned(), vec![e.to_string()]);
+                .push(("server_id".to_owned(), vec![e.to_string()]));
             SimError::BadRequest(body)
         })?),
     };
