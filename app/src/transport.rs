@@ -84,16 +84,25 @@ async fn read(
     response: Response,
     failed: impl Fn(gloo_net::Error) -> ApiError,
 ) -> Result<http::Response<Vec<u8>>, ApiError> {
-    let mut out = http::Response::builder().status(response.status());
+    // Parts set one by one: the response builder's generic `header` and `status` would be
+    // code of their own in the wasm.
+    let status =
+        http::StatusCode::from_u16(response.status()).map_err(|_| ApiError::Transport {
+            message: format!("status {} is not an HTTP status", response.status()),
+        })?;
     // Only the header the core reads; a named constant keeps http's header-name parser
     // (17 KB of wasm) out of the bundle.
-    if let Some(retry_after) = response.headers().get("retry-after") {
-        out = out.header(http::header::RETRY_AFTER, retry_after);
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| http::HeaderValue::from_str(&v).ok());
+    let mut out = http::Response::new(response.binary().await.map_err(failed)?);
+    *out.status_mut() = status;
+    if let Some(retry_after) = retry_after {
+        out.headers_mut()
+            .insert(http::header::RETRY_AFTER, retry_after);
     }
-    let bytes = response.binary().await.map_err(failed)?;
-    out.body(bytes).map_err(|e| ApiError::Transport {
-        message: e.to_string(),
-    })
+    Ok(out)
 }
 
 /// Where `index.html` leaves the first list read it started while the wasm loaded.
