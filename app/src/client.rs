@@ -108,9 +108,11 @@ impl HttpClient for Call<'_> {
         gloo_timers::future::sleep(wait + jitter).await;
     }
 
+    /// To the second, as a `Retry-After` date is (nanoseconds would be an i128, whose
+    /// division is code of its own in the wasm).
     fn now(&self) -> time::OffsetDateTime {
-        let nanos = (js_sys::Date::now() * 1e6) as i128;
-        time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
+        let seconds = (js_sys::Date::now() / 1000.0) as i64;
+        time::OffsetDateTime::from_unix_timestamp(seconds)
             .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
     }
 }

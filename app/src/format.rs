@@ -48,7 +48,9 @@ pub fn count(locale: Locale, n: f64) -> String {
 
 /// Milliseconds since the epoch, as JavaScript counts them.
 pub fn millis(at: OffsetDateTime) -> f64 {
-    (at.unix_timestamp_nanos() / 1_000_000) as f64
+    // Seconds and milliseconds apart: the nanosecond count is an i128, and dividing one
+    // brings a 128-bit division into the wasm.
+    at.unix_timestamp() as f64 * 1000.0 + f64::from(at.millisecond())
 }
 
 /// Now, in milliseconds since the epoch.
