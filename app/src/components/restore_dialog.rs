@@ -130,8 +130,14 @@ pub fn RestoreDialog() -> impl IntoView {
         }
         dialogs.restore.set(None);
     });
-    // Said once to screen readers as the wait begins (the elapsed time is not announced).
-    let started = Memo::new(move |_| waiting.with(|w| w.as_ref().map(|w| w.name.to_string())));
+    // Said once to screen readers as the wait begins (the elapsed time is not announced): the
+    // text is the same while the wait lasts, and an unchanged text is not written again.
+    let started = move || {
+        waiting.with(|w| {
+            w.as_ref()
+                .map(|w| language.fill(Key::RestoreSafetyStarted, &[("snapshot", w.name.as_str())]))
+        })
+    };
     let is_waiting = Signal::derive(move || waiting.with(Option::is_some));
 
     let body = move || {
@@ -217,7 +223,7 @@ pub fn RestoreDialog() -> impl IntoView {
                 // Beside the button that started it, where the eye already is.
                 {progress}
                 <p role="status" class="sc-visually-hidden">
-                    {move || started.get().map(|name| language.fill(Key::RestoreSafetyStarted, &[("snapshot", &name)]))}
+                    {started}
                 </p>
                 <DialogActions
                     submission=submission
