@@ -8,7 +8,7 @@ use super::modal::Modal;
 use super::Clock;
 use super::Shared;
 use crate::format;
-use crate::i18n::{Key, Message};
+use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
 use crate::model::create_form::CreateForm;
@@ -47,8 +47,9 @@ pub fn CreateDialog() -> impl IntoView {
         submission.reset();
     });
 
-    // Why the chosen server cannot take a snapshot now, by the core's rule.
-    let refusal: Signal<Option<Message>> = Signal::derive(move || {
+    // Why the chosen server cannot take a snapshot now, by the core's rule. A memo, as a
+    // table row's refusal is: the clock ticks each second, the answer changes far more rarely.
+    let refusal = Memo::new(move |_| {
         let server = form.with(|f| f.server().ok())?;
         store
             .model

@@ -18,7 +18,7 @@ pub fn ServerField(
     form: RwSignal<CreateForm>,
     errors: RwSignal<FieldErrors>,
     /// Why the chosen server cannot take a snapshot now.
-    refusal: Signal<Option<Message>>,
+    refusal: Memo<Option<Message>>,
 ) -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared { store, .. } = expect_context::<Shared>();

@@ -9,7 +9,7 @@ use crate::view_state::{page_range, PAGE_SIZE};
 /// The buttons stay in place while the page changes, and at either end are `aria-disabled`
 /// rather than `disabled`, so keyboard focus stays on them.
 #[component]
-pub fn Pager(total: Signal<usize>) -> impl IntoView {
+pub fn Pager(total: Memo<usize>) -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared { view_state, .. } = expect_context::<Shared>();
     let range = move || page_range(total.get(), view_state.page.get());

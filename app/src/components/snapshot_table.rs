@@ -31,7 +31,7 @@ pub fn SnapshotTable() -> impl IntoView {
             None => Vec::new(),
         })
     });
-    let total = Signal::derive(move || shown.with(Vec::len));
+    let total = Memo::new(move |_| shown.with(Vec::len));
     let page = Memo::new(move |_| {
         store.model.with(|m| {
             let list = m.list.snapshots();
