@@ -12,7 +12,7 @@ use crate::language::tr;
 pub fn Modal(
     /// Whether the dialog is open.
     #[prop(into)]
-    open: Signal<bool>,
+    open: Memo<bool>,
     /// Called when the dialog closes, however it closes (Escape, Cancel, done).
     on_close: Callback<()>,
     /// The dialog's heading, which is also its accessible name.
