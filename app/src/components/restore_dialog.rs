@@ -218,7 +218,13 @@ pub fn RestoreDialog() -> impl IntoView {
                 </div>
                 <div class="sc-field">
                     <label for="sc-restore-confirm">{move || language.fill(Key::RestoreConfirm, &[("server", &label_server)])}</label>
-                    <input id="sc-restore-confirm" autocomplete="off" spellcheck="false" bind:value=typed/>
+                    <input
+                        id="sc-restore-confirm"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=typed
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                    />
                 </div>
                 // Beside the button that started it, where the eye already is.
                 {progress}

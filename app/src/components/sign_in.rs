@@ -48,7 +48,8 @@ pub fn SignIn() -> impl IntoView {
                     autofocus
                     aria-describedby="sc-token-help sc-token-error"
                     aria-invalid=move || problem.with(Option::is_some).to_string()
-                    bind:value=token
+                    prop:value=token
+                    on:input=move |ev| token.set(event_target_value(&ev))
                 />
                 <p id="sc-token-error" class="sc-field-error">{move || problem.with(|p| p.as_ref().map(|m| language.render(m)))}</p>
                 <button type="submit" class="sc-button sc-primary">{tr(Key::SignInButton)}</button>

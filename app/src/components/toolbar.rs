@@ -47,7 +47,12 @@ pub fn Toolbar() -> impl IntoView {
             {server_filter}
             <label class="sc-field sc-grow">
                 <span>{tr(Key::ToolbarSearch)}</span>
-                <input type="search" placeholder=tr(Key::ToolbarSearchHint) bind:value=view_state.search/>
+                <input
+                    type="search"
+                    placeholder=tr(Key::ToolbarSearchHint)
+                    prop:value=view_state.search
+                    on:input=move |ev| view_state.search.set(event_target_value(&ev))
+                />
             </label>
             <label class="sc-field">
                 <span>{tr(Key::ToolbarSort)}</span>
