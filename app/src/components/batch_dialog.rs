@@ -44,7 +44,7 @@ pub fn BatchDialog() -> impl IntoView {
     };
 
     view! {
-        <Modal open=Memo::new(move |_| dialogs.batch.get()) on_close=close title=Key::BatchTitle id="batch">
+        <Modal open=Signal::derive(move || dialogs.batch.get()) on_close=close title=Key::BatchTitle id="batch">
             <div class="sc-form">{body}</div>
         </Modal>
     }

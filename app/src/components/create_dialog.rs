@@ -64,8 +64,8 @@ pub fn CreateDialog() -> impl IntoView {
             .model
             .with(|m| m.room_for(server, now.get(), None).cloned())
     };
-    let making_room = Memo::new(move |_| make_room.get() && room().is_some());
-    let blocked = Memo::new(move |_| {
+    let making_room = Signal::derive(move || make_room.get() && room().is_some());
+    let blocked = Signal::derive(move || {
         (refusal.with(Option::is_some) && !making_room.get())
             || form.with(|f| f.name_error().is_some() || f.description_error().is_some())
     });
@@ -103,7 +103,7 @@ pub fn CreateDialog() -> impl IntoView {
 
     view! {
         <Modal
-            open=Memo::new(move |_| dialogs.create.get())
+            open=Signal::derive(move || dialogs.create.get())
             on_close=Callback::new(move |()| dialogs.create.set(false))
             title=Key::ActionCreate
             id="create"
@@ -130,7 +130,7 @@ pub fn CreateDialog() -> impl IntoView {
                 <DialogActions
                     submission=submission
                     label=Key::CreateSubmit
-                    label_when=(Memo::new(move |_| making_room.get() && !submission.pending.get()), Key::CreateDeleteAndCreate)
+                    label_when=(Signal::derive(move || making_room.get() && !submission.pending.get()), Key::CreateDeleteAndCreate)
                     pending_label=Key::CreatePending
                     blocked
                     submit=true

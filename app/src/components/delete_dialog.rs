@@ -47,7 +47,7 @@ pub fn DeleteDialog() -> impl IntoView {
 
     view! {
         <Modal
-            open=Memo::new(move |_| dialogs.delete.with(Option::is_some))
+            open=Signal::derive(move || dialogs.delete.with(Option::is_some))
             on_close=Callback::new(move |()| dialogs.delete.set(None))
             title=Key::DeleteTitle
             id="delete"

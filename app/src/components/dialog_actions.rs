@@ -17,11 +17,11 @@ pub fn DialogActions(
     /// Another label for the confirm while the signal holds ("Delete and create"); it wins
     /// over the pending label.
     #[prop(optional)]
-    label_when: Option<(Memo<bool>, Key)>,
+    label_when: Option<(Signal<bool>, Key)>,
     #[prop(optional)] pending_label: Option<Key>,
     /// Whether the confirm button is held back (besides while pending).
-    #[prop(optional)]
-    blocked: Option<Memo<bool>>,
+    #[prop(into, optional)]
+    blocked: Signal<bool>,
     on_cancel: Callback<()>,
     /// Runs on click; a submit button leaves the click to its form.
     #[prop(optional)]
@@ -45,7 +45,7 @@ pub fn DialogActions(
             <button
                 type=if submit { "submit" } else { "button" }
                 class=if submit { "sc-button sc-primary" } else { "sc-button sc-danger-solid" }
-                disabled=move || blocked.is_some_and(|b| b.get()) || pending()
+                disabled=move || blocked.get() || pending()
                 aria-describedby=described_by
                 on:click=move |_| {
                     if let Some(confirm) = on_confirm {

@@ -10,9 +10,11 @@ use crate::language::tr;
 /// was (or on the console's heading if that element is gone, e.g. a deleted row's button).
 #[component]
 pub fn Modal(
-    /// Whether the dialog is open.
+    /// Whether the dialog is open. A signal that runs again on every set, not a memo: after
+    /// Escape the browser has shut the dialog while the state still says open (its `close`
+    /// event is queued), and Enter on the opener sets it open again; only a re-run shows it.
     #[prop(into)]
-    open: Memo<bool>,
+    open: Signal<bool>,
     /// Called when the dialog closes, however it closes (Escape, Cancel, done).
     on_close: Callback<()>,
     /// The dialog's heading, which is also its accessible name.

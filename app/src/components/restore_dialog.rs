@@ -138,7 +138,7 @@ pub fn RestoreDialog() -> impl IntoView {
                 .map(|w| language.fill(Key::RestoreSafetyStarted, &[("snapshot", w.name.as_str())]))
         })
     };
-    let is_waiting = Memo::new(move |_| waiting.with(Option::is_some));
+    let is_waiting = Signal::derive(move || waiting.with(Option::is_some));
 
     let body = move || {
         dialogs.restore.get().map(|snapshot| {
@@ -236,7 +236,7 @@ pub fn RestoreDialog() -> impl IntoView {
                     label=Key::ActionRestore
                     label_when=(is_waiting, Key::RestoreSafetyPending)
                     pending_label=Key::RestorePending
-                    blocked=Memo::new(move |_| !matches() || is_waiting.get())
+                    blocked=Signal::derive(move || !matches() || is_waiting.get())
                     on_cancel=cancel
                     on_confirm=Callback::new(move |()| confirm.run((target.clone(), free)))
                 />
@@ -246,7 +246,7 @@ pub fn RestoreDialog() -> impl IntoView {
 
     view! {
         <Modal
-            open=Memo::new(move |_| dialogs.restore.with(Option::is_some))
+            open=Signal::derive(move || dialogs.restore.with(Option::is_some))
             on_close=cancel
             title=Key::RestoreTitle
             id="restore"
