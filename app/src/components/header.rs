@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
-use super::Clock;
-use super::Shared;
+use super::{Clock, Shared};
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 

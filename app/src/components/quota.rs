@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use snapshot_api::rules::MAX_SNAPSHOTS_PER_SERVER;
 use snapshot_api::ServerId;
 
-use super::Clock;
-use super::Shared;
+use super::{Clock, Shared};
 use crate::format;
 use crate::i18n::Key;
 use crate::language::{tr, Language};

@@ -4,8 +4,7 @@ use snapshot_api::{Description, Snapshot, SnapshotName};
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
-use super::Clock;
-use super::Shared;
+use super::{Clock, Shared};
 use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};

@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use snapshot_api::{Snapshot, SnapshotId};
 
 use super::modal::focus_fallback;
-use super::Clock;
-use super::Shared;
+use super::{Clock, Shared};
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 
