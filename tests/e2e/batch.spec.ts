@@ -89,6 +89,30 @@ test('Undo all in the window sends nothing and keeps every row', async ({ page, 
   for (const name of NAMES) await expect(row(page, name).getByRole('button', { name: `Delete ${name}` })).toBeVisible();
 });
 
+test('a search or filter that hides chosen rows un-chooses them: the batch is only rows still shown', async ({ page, sim, apiRequests }) => {
+  await signIn(page, sim);
+  await choose(page, NAMES);
+  await expect(page.getByText('3 selected')).toBeVisible();
+  // "nightly" hides two of the three chosen rows.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('nightly');
+  await expect(row(page, 'postfix-config-test')).toHaveCount(0);
+  await expect(page.getByText('1 selected')).toBeVisible();
+  // Shown again, they stay un-chosen: nothing hidden was kept for the batch.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await expect(row(page, 'postfix-config-test').getByRole('checkbox', { name: 'Select postfix-config-test' })).not.toBeChecked();
+  await expect(row(page, 'nightly-run-1').getByRole('checkbox', { name: 'Select nightly-run-1' })).toBeChecked();
+  await page.getByRole('button', { name: 'Delete 1 snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete snapshots' });
+  expect(await dialog.getByRole('listitem').allTextContents()).toEqual(['nightly-run-1']);
+  // The server filter too.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await choose(page, ['weekly-snapshot-2025-01-08']);
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Filter by server' }).selectOption({ label: 'web-server-01' });
+  await expect(page.getByText('1 selected')).toBeVisible();
+  expect(deletes(apiRequests)).toHaveLength(0);
+});
+
 test.describe('a page of 25 from 5,000', () => {
   test.use({ simOptions: { createDelayMs: 60_000, restoreDelayMs: 60_000, seed: 'large', consoleDir: path.resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
 

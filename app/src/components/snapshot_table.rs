@@ -31,6 +31,18 @@ pub fn SnapshotTable() -> impl IntoView {
         })
     });
     let total = Memo::new(move |_| shown.with(Vec::len));
+    // A filter or search that hides chosen rows un-chooses them (the model's rule); the
+    // model is written only when it does.
+    Effect::new(move |_| {
+        let kept = shown.with(|shown| {
+            store
+                .model
+                .with_untracked(|m| m.selection.shown_only(m.list.snapshots(), shown))
+        });
+        if let Some(kept) = kept {
+            store.model.update(|m| m.selection = kept);
+        }
+    });
     let page = Memo::new(move |_| {
         store.model.with(|m| {
             let list = m.list.snapshots();

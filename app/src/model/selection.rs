@@ -54,6 +54,22 @@ impl Selection {
     pub fn clear(&mut self) {
         self.0.clear();
     }
+
+    /// The selection without the chosen rows of `list` that `shown` (positions in `list`, all
+    /// pages) leaves out, or `None` when it leaves none out. A filter or search that hides a
+    /// chosen row un-chooses it: a batch deletes only rows the user can see still match.
+    pub fn shown_only(&self, list: &[Snapshot], shown: &[usize]) -> Option<Self> {
+        let visible = |id: &SnapshotId| {
+            shown
+                .iter()
+                .any(|&i| list.get(i).is_some_and(|s| s.id == *id))
+        };
+        let hidden = |id: &SnapshotId| list.iter().any(|s| s.id == *id) && !visible(id);
+        self.0.iter().any(hidden).then(|| {
+            let kept = self.0.iter().filter(|id| !hidden(id)).copied().collect();
+            Self(kept)
+        })
+    }
 }
 
 /// The names a confirmation lists: the first [`LISTED_NAMES`], and how many more there are.
@@ -103,6 +119,25 @@ mod tests {
         ];
         let chosen: Vec<_> = selection.of(&list).map(|s| s.id).collect();
         assert_eq!(chosen, [id(2)]);
+    }
+
+    #[test]
+    fn a_filter_that_hides_a_chosen_row_unchooses_it() {
+        let list = vec![
+            snapshot(1, 10, "a", "completed"),
+            snapshot(2, 10, "b", "completed"),
+            snapshot(3, 20, "c", "completed"),
+        ];
+        let mut selection = Selection::default();
+        selection.toggle(id(1));
+        selection.toggle(id(3));
+        // Everything shown, over two pages or one: nothing changes.
+        assert_eq!(selection.shown_only(&list, &[2, 1, 0]), None);
+        // A search that leaves out row 3 un-chooses it; row 1 stays chosen.
+        let kept = selection.shown_only(&list, &[0, 1]).unwrap();
+        assert!(kept.contains(id(1)) && !kept.contains(id(3)));
+        // Nothing shown (a search that matches nothing): nothing stays chosen.
+        assert_eq!(selection.shown_only(&list, &[]), Some(Selection::default()));
     }
 
     #[test]
