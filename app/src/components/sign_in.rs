@@ -3,9 +3,10 @@ use leptos::prelude::*;
 use snapshot_api::BearerToken;
 
 use super::Shared;
-use crate::i18n::{Key, Message};
+use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
+use crate::model::outcome::FieldErrors;
 use crate::session::SignInReason;
 
 /// The sign-in form: a token, pasted, kept for this tab only.
@@ -15,16 +16,22 @@ pub fn SignIn() -> impl IntoView {
     let Shared { session, .. } = expect_context::<Shared>();
     let t = move |key| language.t(key);
     let token = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<Message>);
+    // The token's problem, as a dialog's error is kept (`form` only): one type of error
+    // signal in the wasm, not two.
+    let errors = RwSignal::new(FieldErrors::default());
+    let problem = move || errors.with(|e| e.form.as_ref().map(|m| language.render(m)));
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match BearerToken::parse(&token.get_untracked()) {
             Ok(parsed) => {
-                problem.set(None);
+                errors.set(FieldErrors::default());
                 token.set(String::new());
                 session.sign_in(parsed);
             }
-            Err(e) => problem.set(Some(messages::invalid(&e))),
+            Err(e) => errors.set(FieldErrors {
+                form: Some(messages::invalid(&e)),
+                ..FieldErrors::default()
+            }),
         }
     };
     let notice = move || match session.reason.get() {
@@ -47,11 +54,11 @@ pub fn SignIn() -> impl IntoView {
                     spellcheck="false"
                     autofocus
                     aria-describedby="sc-token-help sc-token-error"
-                    aria-invalid=move || problem.with(Option::is_some).to_string()
+                    aria-invalid=move || errors.with(|e| e.form.is_some()).to_string()
                     prop:value=token
                     on:input=move |ev| token.set(event_target_value(&ev))
                 />
-                <p id="sc-token-error" class="sc-field-error">{move || problem.with(|p| p.as_ref().map(|m| language.render(m)))}</p>
+                <p id="sc-token-error" class="sc-field-error">{problem}</p>
                 <button type="submit" class="sc-button sc-primary">{tr(Key::SignInButton)}</button>
                 <p id="sc-token-help" class="sc-hint">
                     {tr(Key::SignInTokenHelp)}

@@ -9,7 +9,8 @@ use super::notice::{Notice, Tone};
 use crate::i18n::{Arg, Key, Message};
 use crate::messages;
 
-/// Messages for the create form's fields; the restore and delete dialogs use `form` only.
+/// Messages for the create form's fields; the restore and delete dialogs, and the sign-in
+/// form's token, use `form` only.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldErrors {
     pub server: Option<Message>,
