@@ -5,8 +5,8 @@ use snapshot_api::{Snapshot, SnapshotId};
 /// How many names the confirmation lists before "and N more".
 pub const LISTED_NAMES: usize = 10;
 
-/// The rows the user chose, by ID, in the order chosen. A chosen snapshot that leaves the
-/// list simply drops out of [`Selection::of`].
+/// The rows the user chose, by ID. A chosen snapshot that leaves the list drops out of
+/// [`Selection::of`] at once, and out of the selection at the next [`Selection::shown_only`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Selection(Vec<SnapshotId>);
 
@@ -55,20 +55,19 @@ impl Selection {
         self.0.clear();
     }
 
-    /// The selection without the chosen rows of `list` that `shown` (positions in `list`, all
-    /// pages) leaves out, or `None` when it leaves none out. A filter or search that hides a
-    /// chosen row un-chooses it: a batch deletes only rows the user can see still match.
+    /// The selection without the chosen rows that `shown` (positions in `list`, all pages)
+    /// leaves out, or `None` when it leaves none out. A filter or search that hides a chosen
+    /// row un-chooses it: a batch deletes only rows the user can see still match. One pass
+    /// over `shown`, as this runs on every keystroke of a search.
     pub fn shown_only(&self, list: &[Snapshot], shown: &[usize]) -> Option<Self> {
-        let visible = |id: &SnapshotId| {
-            shown
-                .iter()
-                .any(|&i| list.get(i).is_some_and(|s| s.id == *id))
-        };
-        let hidden = |id: &SnapshotId| list.iter().any(|s| s.id == *id) && !visible(id);
-        self.0.iter().any(hidden).then(|| {
-            let kept = self.0.iter().filter(|id| !hidden(id)).copied().collect();
-            Self(kept)
-        })
+        let kept: Vec<SnapshotId> = shown
+            .iter()
+            .filter_map(|&i| list.get(i))
+            .map(|s| s.id)
+            .filter(|id| self.contains(*id))
+            .collect();
+        // IDs are chosen once each, and each position is shown once.
+        (kept.len() < self.0.len()).then_some(Self(kept))
     }
 }
 
@@ -136,6 +135,10 @@ mod tests {
         // A search that leaves out row 3 un-chooses it; row 1 stays chosen.
         let kept = selection.shown_only(&list, &[0, 1]).unwrap();
         assert!(kept.contains(id(1)) && !kept.contains(id(3)));
+        // A chosen snapshot that left the list goes too.
+        let mut gone = kept.clone();
+        gone.toggle(id(9));
+        assert_eq!(gone.shown_only(&list, &[0, 1]), Some(kept));
         // Nothing shown (a search that matches nothing): nothing stays chosen.
         assert_eq!(selection.shown_only(&list, &[]), Some(Selection::default()));
     }
