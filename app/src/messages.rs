@@ -1,8 +1,12 @@
 //! The one place that puts the API's and the core's answers into words: errors, statuses,
 //! the rules' refusals and caveats, and the checks on what was typed.
 
+use snapshot_api::endpoints::Field;
 use snapshot_api::rules::{CreateRefusal, DeleteCaveat, RestoreRefusal, MAX_SNAPSHOTS_PER_SERVER};
-use snapshot_api::{ApiError, InvalidInput, RetryAfter, ServerStatus, ShownChar, SnapshotStatus};
+use snapshot_api::{
+    ApiError, InvalidInput, RestoreAccepted, RetryAfter, ServerId, ServerStatus, ShownChar,
+    Snapshot, SnapshotCreated, SnapshotName, SnapshotStatus,
+};
 
 use crate::i18n::{Arg, Key, Message};
 
@@ -50,7 +54,11 @@ pub fn describe(error: &ApiError, what: Key) -> Message {
             Key::ErrorUndecodable,
             [("what", what.into()), ("status", status(code))],
         ),
-        ApiError::Transport { .. } => Message::with(Key::ErrorTransport, [("what", what.into())]),
+        // A cancelled request is never shown (the model drops it); worded as the network
+        // failure it is, should a caller ever show it.
+        ApiError::Transport { .. } | ApiError::Cancelled => {
+            Message::with(Key::ErrorTransport, [("what", what.into())])
+        }
         ApiError::InvalidUrl { .. } => Message::with(Key::ErrorInvalidUrl, [("what", what.into())]),
         ApiError::Timeout { seconds } => Message::with(
             Key::ErrorTimeout,
@@ -64,11 +72,11 @@ pub fn describe(error: &ApiError, what: Key) -> Message {
 
 /// "Name: the API's words about it", the field named as the create form labels it.
 pub fn field_message(field: &str, messages: &[String]) -> Message {
-    let label = match field {
-        "server_id" => Key::ColServer.into(),
-        "name" => Key::ColName.into(),
-        "description" => Key::ColDescription.into(),
-        other => Arg::Text(other.to_owned()),
+    let label = match Field::parse(field) {
+        Some(Field::ServerId) => Key::ColServer.into(),
+        Some(Field::Name) => Key::ColName.into(),
+        Some(Field::Description) => Key::ColDescription.into(),
+        None => Arg::Text(field.to_owned()),
     };
     Message::with(
         Key::ErrorField,
@@ -114,13 +122,16 @@ pub fn create_refusal(refusal: &CreateRefusal) -> Message {
 }
 
 /// Why the core's rule refuses a restore.
-pub fn restore_refusal(refusal: &RestoreRefusal, snapshot_status: &SnapshotStatus) -> Message {
+pub fn restore_refusal(refusal: &RestoreRefusal) -> Message {
     match refusal {
         RestoreRefusal::InProgress { snapshot } => Message::with(
             Key::RuleInProgress,
             [("snapshot", snapshot.as_str().into())],
         ),
-        RestoreRefusal::NotCompleted { snapshot, .. } => Message::with(
+        RestoreRefusal::NotCompleted {
+            snapshot,
+            status: snapshot_status,
+        } => Message::with(
             Key::RuleNotCompleted,
             [
                 ("snapshot", snapshot.as_str().into()),
@@ -184,4 +195,158 @@ pub fn delete_caveat(caveat: DeleteCaveat) -> Message {
     match caveat {
         DeleteCaveat::StopsCreation => Key::DeleteInProgress.into(),
     }
+}
+
+/// The three writes, as messages name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    Create,
+    Restore,
+    Delete,
+}
+
+/// Why a write failed; when it may have happened all the same, what to do about that.
+pub fn write_failed(operation: Operation, error: &ApiError) -> Message {
+    let (what, maybe) = match operation {
+        Operation::Create => (Key::WhatCreate, Key::MaybeCreated),
+        Operation::Restore => (Key::WhatRestore, Key::MaybeRestored),
+        Operation::Delete => (Key::WhatDelete, Key::MaybeDeleted),
+    };
+    let sentence = describe(error, what);
+    if error.outcome_unknown() {
+        sentence.then(maybe.into())
+    } else {
+        sentence
+    }
+}
+
+fn snapshot_arg(name: &str) -> Arg {
+    name.into()
+}
+
+/// "Creating before-upgrade of web-server-01.", then the API's own words.
+pub fn created(created: &SnapshotCreated) -> Message {
+    Message::with(
+        Key::NoticeCreating,
+        [
+            ("snapshot", snapshot_arg(&created.snapshot.name)),
+            ("server", created.snapshot.server.name.as_str().into()),
+        ],
+    )
+    .then(Message::verbatim(created.message.clone().unwrap_or_default()))
+}
+
+/// The server's state after an accepted restore, then the API's own words.
+pub fn restore_accepted(accepted: &RestoreAccepted) -> Message {
+    let server = accepted.server.name.as_str().into();
+    let state = match &accepted.server.status {
+        ServerStatus::Restoring => Message::with(Key::NoticeRestoring, [("server", server)]),
+        other => Message::with(
+            Key::NoticeServerStatus,
+            [
+                ("server", server),
+                ("status", Arg::Message(server_status(other))),
+            ],
+        ),
+    };
+    state.then(Message::verbatim(accepted.message.as_str()))
+}
+
+/// A create refused with a 404: there is no such server.
+pub fn no_server(server: ServerId) -> Message {
+    Message::with(Key::ErrorNoServer, [("server", server.to_string().into())])
+}
+
+/// A restore refused with a 404: the snapshot is gone.
+pub fn restore_gone() -> Message {
+    Key::ErrorRestoreGone.into()
+}
+
+/// A restore refused because of the server's state, then the API's own words.
+pub fn restore_state(detail: &str) -> Message {
+    Message::from(Key::ErrorRestoreState).then(Message::verbatim(detail))
+}
+
+pub fn deleted(snapshot: &Snapshot) -> Message {
+    Message::with(Key::NoticeDeleted, [("snapshot", snapshot_arg(&snapshot.name))])
+}
+
+pub fn already_deleted(snapshot: &Snapshot) -> Message {
+    Message::with(
+        Key::NoticeAlreadyDeleted,
+        [("snapshot", snapshot_arg(&snapshot.name))],
+    )
+}
+
+/// A snapshot that was in progress and no longer is: ready, failed, or another status.
+pub fn finished(snapshot: &Snapshot) -> Message {
+    let key = match &snapshot.status {
+        SnapshotStatus::Completed => Key::NoticeReady,
+        SnapshotStatus::Failed => Key::NoticeFailed,
+        _ => Key::NoticeStatus,
+    };
+    Message::with(
+        key,
+        [
+            ("snapshot", snapshot_arg(&snapshot.name)),
+            ("server", snapshot.server.name.as_str().into()),
+            ("status", Arg::Message(status(&snapshot.status))),
+        ],
+    )
+}
+
+/// The safety snapshot was refused, so nothing was restored; then why.
+pub fn safety_refused(why: Option<Message>) -> Message {
+    why.into_iter()
+        .fold(Key::RestoreSafetyRefused.into(), Message::then)
+}
+
+/// The restore dialog closed while its safety snapshot was being made.
+pub fn safety_cancelled(name: &SnapshotName) -> Message {
+    Message::with(Key::RestoreSafetyCancelled, [("snapshot", snapshot_arg(name.as_str()))])
+}
+
+/// The restore dialog closed after its restore was sent.
+pub fn restore_sent(target: &Snapshot) -> Message {
+    Message::with(
+        Key::RestoreSent,
+        [
+            ("server", target.server.name.as_str().into()),
+            ("snapshot", snapshot_arg(&target.name)),
+        ],
+    )
+}
+
+/// The create dialog closed after its create was sent.
+pub fn create_sent(name: &str) -> Message {
+    Message::with(Key::CreateSent, [("snapshot", name.into())])
+}
+
+/// The create dialog closed after its make-room delete was sent.
+pub fn room_delete_sent(victim: &Snapshot) -> Message {
+    Message::with(
+        Key::CreateRoomDeleteSent,
+        [("snapshot", snapshot_arg(&victim.name))],
+    )
+}
+
+/// The snapshot the user chose to delete is no longer the one that would make room.
+pub fn room_changed(victim: &Snapshot) -> Message {
+    Message::with(
+        Key::CreateRoomChanged,
+        [("snapshot", snapshot_arg(&victim.name))],
+    )
+}
+
+/// Deletes that were not sent because the page was hidden in their undo window.
+pub fn kept_hidden(count: usize) -> Message {
+    Message::with(Key::DeleteKeptHidden, [("count", count.into())])
+}
+
+pub fn batch_deleted(count: usize) -> Message {
+    Message::with(Key::BatchDeleted, [("count", count.into())])
+}
+
+pub fn batch_failed(count: usize) -> Message {
+    Message::with(Key::BatchFailed, [("count", count.into())])
 }

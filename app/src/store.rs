@@ -9,14 +9,16 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use snapshot_api::endpoints::{SnapshotDelete, SnapshotList};
-use snapshot_api::{ServerId, ServerRef, Snapshot, SnapshotId};
+use snapshot_api::endpoints::SnapshotList;
+use snapshot_api::{ServerId, ServerRef};
 
 use crate::client::Client;
+use crate::components::Dialogs;
 use crate::format;
-use crate::model::outcome::{self, Change, Outcome};
-use crate::model::pending::{batch_notices, UNDO_WINDOW_MS};
-use crate::model::{Model, Tone};
+use crate::model::flow::FlowId;
+use crate::model::outcome::{Change, Outcome};
+use crate::model::undo_window::WindowEvent;
+use crate::model::Model;
 use crate::toasts::Toasts;
 
 /// Shared through context; cheap to copy.
@@ -26,11 +28,13 @@ pub struct Store {
     pub model: RwSignal<Model>,
     /// Whether the browser says it is online; polling waits while it is not.
     pub online: RwSignal<bool>,
+    /// The open dialogs, with the flows of the create and the restore.
+    pub dialogs: Dialogs,
     poll_timer: StoredValue<Option<TimeoutHandle>>,
-    /// Whether deletes are being sent (one sender at a time).
-    sending: StoredValue<bool>,
-    client: StoredValue<Client>,
-    toasts: Toasts,
+    /// The last dialog opening's number (see [`FlowId`]).
+    pub(crate) flows: StoredValue<FlowId>,
+    pub(crate) client: StoredValue<Client>,
+    pub(crate) toasts: Toasts,
     scope: Option<ServerId>,
 }
 
@@ -46,8 +50,9 @@ impl Store {
         let store = Self {
             model: RwSignal::new(Model::new(known)),
             online: RwSignal::new(window().navigator().on_line()),
+            dialogs: Dialogs::default(),
             poll_timer: StoredValue::new(None),
-            sending: StoredValue::new(false),
+            flows: StoredValue::new(0),
             client: StoredValue::new(client),
             toasts,
             scope,
@@ -56,13 +61,13 @@ impl Store {
         // (`visibilitychange` bubbles from the document to the window.)
         let handle = window_event_listener_untyped("visibilitychange", move |_| {
             if document_visible() {
+                store.delete(WindowEvent::Shown);
                 if store.model.with_untracked(Model::has_in_progress) {
                     store.refresh();
                 }
             } else {
                 store.stop_polling();
-                // A hidden page may never come back: a delete nobody can undo is not sent.
-                store.model.update(|m| m.pending.cancel_all());
+                store.delete(WindowEvent::Hidden);
             }
         });
         on_cleanup(move || handle.remove());
@@ -75,7 +80,7 @@ impl Store {
             store.online.set(true);
             let behind = store
                 .model
-                .with_untracked(|m| m.has_in_progress() || m.list.error().is_some());
+                .with_untracked(|m| m.has_in_progress() || m.list().error().is_some());
             if behind {
                 store.refresh();
             }
@@ -108,6 +113,7 @@ impl Store {
             for notice in notices {
                 store.toasts.push(notice.tone, notice.text);
             }
+            store.listed();
             store.schedule_poll();
         });
     }
@@ -134,7 +140,7 @@ impl Store {
     }
 
     /// Forgets everything shown (on sign-out).
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.stop_polling();
         self.model.update(Model::clear);
     }
@@ -144,81 +150,6 @@ impl Store {
             timer.clear();
         }
         self.poll_timer.set_value(None);
-    }
-
-    /// Confirms deleting `snapshots` (one, or a batch): they are sent, one at a time, when
-    /// the undo window ends, unless undone, the page is hidden or the user signs out first.
-    pub fn snapshot_delete(&self, snapshots: Vec<Snapshot>) {
-        self.model
-            .update(|m| m.confirm_deletes(snapshots, format::now()));
-        let store = *self;
-        // The window's end, plus a moment, so the model finds it due.
-        let wait = Duration::from_millis(UNDO_WINDOW_MS as u64 + 50);
-        set_timeout(move || store.send_due_deletes(), wait);
-    }
-
-    /// Keeps `id`: its delete is not sent.
-    pub fn undo_delete(&self, id: SnapshotId) {
-        self.model.update(|m| m.pending.undo(id));
-    }
-
-    /// Sends each delete whose undo window has ended; what the API says goes to the list, and
-    /// a failure is told as a notice (the dialog is long closed).
-    fn send_due_deletes(&self) {
-        // One sender at a time: a window that ends while it sends is picked up by its loop.
-        if !document_visible() || self.sending.get_value() {
-            return;
-        }
-        self.sending.set_value(true);
-        let store = *self;
-        let client = self.client.get_value();
-        spawn_local(async move {
-            loop {
-                let now = format::now();
-                let due = store.model.try_update(|m| m.pending.take_due(now));
-                match due {
-                    Some(due) if !due.is_empty() => store.send_deletes(&client, due).await,
-                    _ => break,
-                }
-            }
-            store.sending.set_value(false);
-        });
-    }
-
-    /// Sends `due` one at a time, so a batch's progress reads "3 of 7"; a batch's failure is
-    /// told on its row and the others still go, with one notice for all at the end.
-    async fn send_deletes(&self, client: &Client, due: Vec<Snapshot>) {
-        let total = due.len();
-        let mut failed = 0;
-        for (at, snapshot) in due.into_iter().enumerate() {
-            if total > 1 {
-                self.model.update(|m| m.batch = Some((at + 1, total)));
-            }
-            let result = client
-                .call(&SnapshotDelete {
-                    snapshot_id: snapshot.id,
-                })
-                .await;
-            let mut outcome = outcome::snapshot_delete(result, &snapshot);
-            if total > 1 {
-                outcome.notice = None;
-            }
-            self.settle(&outcome);
-            match outcome.errors.form {
-                Some(error) if total == 1 => self.toasts.push(Tone::Error, error),
-                Some(error) => {
-                    failed += 1;
-                    self.model.update(|m| m.delete_failed(snapshot.id, error));
-                }
-                None => {}
-            }
-        }
-        if total > 1 {
-            self.model.update(|m| m.batch = None);
-        }
-        for notice in batch_notices(total, failed) {
-            self.toasts.push(notice.tone, notice.text);
-        }
     }
 
     /// Polls again when the model says so.

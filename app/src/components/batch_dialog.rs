@@ -6,6 +6,7 @@ use super::Shared;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 use crate::model::selection::listed_names;
+use crate::model::undo_window::WindowEvent;
 
 /// Confirms deleting the chosen rows: their names (the first ten, then "and N more"), then
 /// one undo window for them all, after which they go one at a time.
@@ -19,7 +20,7 @@ pub fn BatchDialog() -> impl IntoView {
         dialogs.batch.get().then(|| {
             let chosen = store.model.with_untracked(|m| {
                 m.selection
-                    .of(m.list.snapshots())
+                    .of(m.list().snapshots())
                     .cloned()
                     .collect::<Vec<_>>()
             });
@@ -28,7 +29,7 @@ pub fn BatchDialog() -> impl IntoView {
             let lede = Message::with(Key::BatchLede, [("count", chosen.len().into())]);
             let more = (more > 0).then(|| Message::with(Key::BatchMore, [("count", more.into())]));
             let confirm = Callback::new(move |()| {
-                store.snapshot_delete(chosen.clone());
+                store.delete(WindowEvent::Confirm(chosen.clone()));
                 dialogs.batch.set(false);
             });
             view! {

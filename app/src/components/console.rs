@@ -16,19 +16,33 @@ use crate::client::Client;
 use crate::config::Config;
 use crate::format;
 use crate::language::Language;
+use crate::model::create_flow::CreateFlow;
+use crate::model::restore_flow::RestoreFlow;
 use crate::session::Session;
 use crate::store::Store;
 use crate::toasts::Toasts;
 use crate::view_state::ViewState;
 
-/// Which dialog is open, and for which snapshot.
+/// Which dialog is open, and for which snapshot. The create and restore dialogs are open
+/// exactly while their flow is: closing one is its flow's decision.
 #[derive(Clone, Copy)]
 pub struct Dialogs {
-    pub create: RwSignal<bool>,
-    pub restore: RwSignal<Option<Snapshot>>,
+    pub create: RwSignal<Option<CreateFlow>>,
+    pub restore: RwSignal<Option<RestoreFlow>>,
     pub delete: RwSignal<Option<Snapshot>>,
     /// The confirmation of a delete of the chosen rows.
     pub batch: RwSignal<bool>,
+}
+
+impl Default for Dialogs {
+    fn default() -> Self {
+        Self {
+            create: RwSignal::new(None),
+            restore: RwSignal::new(None),
+            delete: RwSignal::new(None),
+            batch: RwSignal::new(false),
+        }
+    }
 }
 
 /// The time, ticking each second, for "3 minutes ago" and "updated 5 s ago". It sends nothing.
@@ -74,12 +88,7 @@ pub fn Console(config: Config) -> impl IntoView {
         config.pinned_server,
         known.into_iter().collect(),
     );
-    let dialogs = Dialogs {
-        create: RwSignal::new(false),
-        restore: RwSignal::new(None),
-        delete: RwSignal::new(None),
-        batch: RwSignal::new(false),
-    };
+    let dialogs = store.dialogs;
     let clock = Clock(RwSignal::new(format::now()));
     if let Ok(tick) = set_interval_with_handle(
         move || clock.0.set(format::now()),
@@ -104,11 +113,7 @@ pub fn Console(config: Config) -> impl IntoView {
         if session.signed_in() {
             store.refresh();
         } else {
-            store.clear();
-            dialogs.create.set(false);
-            dialogs.restore.set(None);
-            dialogs.delete.set(None);
-            dialogs.batch.set(false);
+            store.signed_out();
         }
     });
 

@@ -1,6 +1,5 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use snapshot_api::endpoints::SnapshotDelete;
 
 use super::create_fields::{DescriptionField, NameField, ServerField};
 use super::dialog_actions::DialogActions;
@@ -10,12 +9,12 @@ use crate::format;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
+use crate::model::create_flow::{CreateEvent, CreateFlow};
 use crate::model::create_form::CreateForm;
-use crate::model::outcome;
-use crate::submission::Submission;
 
 /// The create form: server, name (checked as typed), description. The form's state and its
-/// checks are the model's [`CreateForm`]; this renders it and sends the request.
+/// checks are the model's [`CreateForm`]; what is sent, and when, is the [`CreateFlow`]'s
+/// decision. This renders both and forwards what the user does.
 #[component]
 pub fn CreateDialog() -> impl IntoView {
     let language = expect_context::<Language>();
@@ -23,18 +22,16 @@ pub fn CreateDialog() -> impl IntoView {
         dialogs,
         store,
         view_state,
-        client,
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
-
+    let flow = dialogs.create;
     let form = RwSignal::new(CreateForm::default());
-    let make_room = RwSignal::new(false);
-    let submission = Submission::new();
-    // A fresh form each time the dialog opens. Only `dialogs.create` is tracked: nothing
-    // else may re-run this and undo what the user chose.
+    // A fresh form each time the dialog opens: only the opening is tracked, so nothing else
+    // may re-run this and undo what the user chose.
+    let opened = Memo::new(move |_| flow.with(Option::is_some));
     Effect::new(move |_| {
-        if !dialogs.create.get() {
+        if !opened.get() {
             return;
         }
         let looking_at = view_state.server.get_untracked();
@@ -42,9 +39,11 @@ pub fn CreateDialog() -> impl IntoView {
             .model
             .with_untracked(|m| CreateForm::open(m, looking_at, &format::stamp()));
         form.set(fresh);
-        make_room.set(false);
-        submission.reset();
     });
+    let errors = Memo::new(move |_| {
+        flow.with(|f| f.as_ref().map(|f| f.errors().clone()).unwrap_or_default())
+    });
+    let sending = Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(CreateFlow::sending)));
 
     // Why the chosen server cannot take a snapshot now, by the core's rule. A memo, as a
     // table row's refusal is: the clock ticks each second, the answer changes far more rarely.
@@ -55,7 +54,7 @@ pub fn CreateDialog() -> impl IntoView {
             .with(|m| m.check_create(server, now.get()).err())
             .map(|r| messages::create_refusal(&r))
     });
-    // At the limit, the snapshot whose delete would make room, and whether the user chose that.
+    // At the limit, the snapshot whose delete would make room (the box's label names it).
     // A plain closure, not a signal: a signal of a snapshot is more code in the wasm.
     let room = move || {
         let server = form.with(|f| f.server().ok())?;
@@ -63,7 +62,7 @@ pub fn CreateDialog() -> impl IntoView {
             .model
             .with(|m| m.room_for(server, now.get(), None).cloned())
     };
-    let making_room = Signal::derive(move || make_room.get() && room().is_some());
+    let making_room = Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(|f| f.room().is_some())));
     let blocked = Signal::derive(move || {
         (refusal.with(Option::is_some) && !making_room.get())
             || form.with(|f| f.name_error().is_some() || f.description_error().is_some())
@@ -71,70 +70,53 @@ pub fn CreateDialog() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let victim = untrack(room).filter(|_| make_room.get_untracked());
-        if refusal.with_untracked(Option::is_some) && victim.is_none() {
-            return;
-        }
-        let request = match form.with_untracked(CreateForm::request) {
-            Ok(request) => request,
-            Err(errors) => return submission.errors.set(errors),
-        };
-        let client = client.clone();
-        // Two steps: the delete, and the create only once the API confirms it.
-        let work = async move {
-            if let Some(victim) = victim {
-                let result = client
-                    .call(&SnapshotDelete {
-                        snapshot_id: victim.id,
-                    })
-                    .await;
-                let deleted = outcome::snapshot_delete(result, &victim);
-                if !deleted.close {
-                    return deleted;
-                }
-                store.settle(&deleted);
-            }
-            let server = request.body.server_id;
-            outcome::snapshot_create(client.call(&request).await, server)
-        };
-        submission.run(store, work, move || dialogs.create.set(false));
+        store.create(CreateEvent::Submit(form.with_untracked(CreateForm::request)));
     };
+    let cancel = Callback::new(move |()| store.create(CreateEvent::Cancel));
 
     view! {
         <Modal
-            open=Signal::derive(move || dialogs.create.get())
-            on_close=Callback::new(move |()| dialogs.create.set(false))
+            open=Signal::derive(move || flow.with(Option::is_some))
+            on_close=cancel
             title=Key::ActionCreate
             id="create"
         >
             <form class="sc-form" on:submit=submit novalidate>
                 <p class="sc-advice">{tr(Key::CreateAdvice)}</p>
-                <ServerField form errors=submission.errors refusal/>
-                {move || room().map(|victim| view! {
-                    <div class="sc-field">
-                        <label class="sc-check">
-                            <input
-                                type="checkbox"
-                                aria-describedby="sc-make-room-hint"
-                                prop:checked=move || make_room.get()
-                                on:change=move |ev| make_room.set(event_target_checked(&ev))
-                            />
-                            {move || language.fill(Key::CreateMakeRoom, &[("snapshot", &victim.name)])}
-                        </label>
-                        <p id="sc-make-room-hint" class="sc-hint">{tr(Key::CreateMakeRoomHint)}</p>
-                    </div>
+                <ServerField form errors refusal/>
+                {move || room().map(|victim| {
+                    let label = victim.name.to_string();
+                    view! {
+                        <div class="sc-field">
+                            <label class="sc-check">
+                                <input
+                                    type="checkbox"
+                                    aria-describedby="sc-make-room-hint"
+                                    disabled=move || sending.get()
+                                    prop:checked=move || making_room.get()
+                                    on:change=move |ev| {
+                                        let chosen = event_target_checked(&ev).then(|| victim.clone());
+                                        store.create(CreateEvent::MakeRoom(chosen));
+                                    }
+                                />
+                                {move || language.fill(Key::CreateMakeRoom, &[("snapshot", &label)])}
+                            </label>
+                            <p id="sc-make-room-hint" class="sc-hint">{tr(Key::CreateMakeRoomHint)}</p>
+                        </div>
+                    }
                 })}
-                <NameField form errors=submission.errors/>
-                <DescriptionField form errors=submission.errors/>
+                <NameField form errors/>
+                <DescriptionField form errors/>
                 <DialogActions
-                    submission=submission
+                    error=Signal::derive(move || errors.with(|e| e.form.clone()))
+                    pending=sending
                     label=Key::CreateSubmit
-                    label_when=(Signal::derive(move || making_room.get() && !submission.pending.get()), Key::CreateDeleteAndCreate)
+                    label_when=(Signal::derive(move || making_room.get() && !sending.get()), Key::CreateDeleteAndCreate)
                     pending_label=Key::CreatePending
                     blocked
                     submit=true
                     described_by="sc-create-server-msg"
-                    on_cancel=Callback::new(move |()| dialogs.create.set(false))
+                    on_cancel=cancel
                 />
             </form>
         </Modal>

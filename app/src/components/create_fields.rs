@@ -2,6 +2,7 @@
 //! the model's own check, as the user types.
 
 use leptos::prelude::*;
+use snapshot_api::endpoints::Field;
 use snapshot_api::rules::MAX_SNAPSHOTS_PER_SERVER;
 use snapshot_api::SnapshotName;
 
@@ -9,6 +10,7 @@ use super::Shared;
 use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
+use crate::model::create_flow::CreateEvent;
 use crate::model::create_form::{CreateForm, ServerChoice};
 use crate::model::outcome::FieldErrors;
 
@@ -16,7 +18,8 @@ use crate::model::outcome::FieldErrors;
 #[component]
 pub fn ServerField(
     form: RwSignal<CreateForm>,
-    errors: RwSignal<FieldErrors>,
+    /// The API's word on each field, from the last submit.
+    errors: Memo<FieldErrors>,
     /// Why the chosen server cannot take a snapshot now.
     refusal: Memo<Option<Message>>,
 ) -> impl IntoView {
@@ -39,7 +42,7 @@ pub fn ServerField(
                 f.suggest(m, &stamp);
             })
         });
-        errors.update(|e| e.server = None);
+        store.create(CreateEvent::Edited(Field::ServerId));
     };
     let options = move || {
         let servers = store.model.with(|m| {
@@ -98,8 +101,9 @@ pub fn ServerField(
 /// The name, checked by the core's rule as it is typed. No `maxlength`: a pasted name that is
 /// too long is shown with the rule's reason rather than cut silently.
 #[component]
-pub fn NameField(form: RwSignal<CreateForm>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+pub fn NameField(form: RwSignal<CreateForm>, errors: Memo<FieldErrors>) -> impl IntoView {
     let language = expect_context::<Language>();
+    let Shared { store, .. } = expect_context::<Shared>();
     let message = move || {
         errors
             .with(|e| e.name.clone())
@@ -122,7 +126,7 @@ pub fn NameField(form: RwSignal<CreateForm>, errors: RwSignal<FieldErrors>) -> i
                 prop:value=move || form.with(|f| f.name.clone())
                 on:input=move |ev| {
                     form.update(|f| f.name = event_target_value(&ev));
-                    errors.update(|e| e.name = None);
+                    store.create(CreateEvent::Edited(Field::Name));
                 }
             />
             <p id="sc-create-name-help" class="sc-hint">
@@ -135,11 +139,9 @@ pub fn NameField(form: RwSignal<CreateForm>, errors: RwSignal<FieldErrors>) -> i
 
 /// The optional description, under its length cap.
 #[component]
-pub fn DescriptionField(
-    form: RwSignal<CreateForm>,
-    errors: RwSignal<FieldErrors>,
-) -> impl IntoView {
+pub fn DescriptionField(form: RwSignal<CreateForm>, errors: Memo<FieldErrors>) -> impl IntoView {
     let language = expect_context::<Language>();
+    let Shared { store, .. } = expect_context::<Shared>();
     let message = move || {
         errors
             .with(|e| e.description.clone())
@@ -157,7 +159,7 @@ pub fn DescriptionField(
                 prop:value=move || form.with(|f| f.description.clone())
                 on:input=move |ev| {
                     form.update(|f| f.description = event_target_value(&ev));
-                    errors.update(|e| e.description = None);
+                    store.create(CreateEvent::Edited(Field::Description));
                 }
             ></textarea>
             <p id="sc-create-description-msg" class="sc-field-error">{message}</p>

@@ -7,6 +7,7 @@ use super::Shared;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
+use crate::model::undo_window::WindowEvent;
 
 /// Confirms a delete. The dialog closes at once; the row then counts down its undo window,
 /// and the row goes only once the API says the snapshot is gone.
@@ -16,7 +17,7 @@ pub fn DeleteDialog() -> impl IntoView {
     let Shared { dialogs, store, .. } = expect_context::<Shared>();
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
-        store.snapshot_delete(vec![snapshot]);
+        store.delete(WindowEvent::Confirm(vec![snapshot]));
         dialogs.delete.set(None);
     });
 

@@ -1,17 +1,19 @@
 use leptos::prelude::*;
 
-use crate::i18n::Key;
+use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
-use crate::submission::Submission;
 
 /// A dialog's footer: the last error about the request as a whole, Cancel, and the confirm
 /// button, which says what it is doing while the request is under way. It submits the form
 /// it is in when `submit` is set; otherwise it is a destructive confirm.
 #[component]
 pub fn DialogActions(
-    /// The write under way and its errors; none when the confirm only schedules one.
-    #[prop(optional)]
-    submission: Option<Submission>,
+    /// Why the last attempt failed, about the request as a whole.
+    #[prop(into, optional)]
+    error: Signal<Option<Message>>,
+    /// Whether the write is on its way; never, when the confirm only schedules one.
+    #[prop(into, optional)]
+    pending: Signal<bool>,
     /// The confirm button's label ("Create"), and its label while pending ("Creating…").
     label: Key,
     /// Another label for the confirm while the signal holds ("Delete and create"); it wins
@@ -31,13 +33,9 @@ pub fn DialogActions(
     #[prop(optional)]
     described_by: Option<&'static str>,
 ) -> impl IntoView {
-    let pending = move || submission.is_some_and(|s| s.pending.get());
+    let pending = move || pending.get();
     let language = expect_context::<Language>();
-    let error = move || {
-        submission?
-            .errors
-            .with(|e| e.form.as_ref().map(|m| language.render(m)))
-    };
+    let error = move || error.with(|e| e.as_ref().map(|m| language.render(m)));
     view! {
         {move || error().map(|m| view! { <p class="sc-banner sc-banner-error" role="alert">{m}</p> })}
         <div class="sc-dialog-actions">

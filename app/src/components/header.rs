@@ -24,7 +24,7 @@ pub fn Header() -> impl IntoView {
         None => language.t(Key::ListTitle),
     };
     let updated = move || {
-        let at = store.model.with(|m| m.list.listed().map(|l| l.at));
+        let at = store.model.with(|m| m.list().listed().map(|l| l.at));
         at.map(|at| {
             let seconds = ((now.get() - at) / 1000.0).max(0.0).floor() as u64;
             match seconds {
@@ -40,11 +40,11 @@ pub fn Header() -> impl IntoView {
             }
         })
     };
-    let loading = move || store.model.with(|m| m.list.loading());
+    let loading = move || store.model.with(|m| m.list().loading());
     let error = move || {
         store
             .model
-            .with(|m| m.list.error().map(|e| language.render(e)))
+            .with(|m| m.list().error().map(|e| language.render(e)))
     };
     view! {
         <div class="sc-header">

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
-use snapshot_api::endpoints::{SnapshotCreate, SnapshotRestore};
-use snapshot_api::{Description, Snapshot, SnapshotName};
+use snapshot_api::SnapshotName;
 
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
@@ -8,147 +7,64 @@ use super::{Clock, Shared};
 use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
-use crate::model::outcome::{self, FieldErrors};
-use crate::model::safety::{Offer, Wait, Waiting};
-use crate::model::Tone;
-use crate::submission::Submission;
+use crate::model::restore_flow::{RestoreEvent, RestoreFlow, RestoreStep};
+use crate::model::safety::Offer;
 
 /// Restoring overwrites a server: the dialog says exactly what is lost, offers to snapshot the
 /// server's current state first, and asks for the server's name before the button works.
+/// What is sent, and when, is the [`RestoreFlow`]'s decision; this renders it.
 #[component]
 pub fn RestoreDialog() -> impl IntoView {
     let Shared {
         dialogs,
         store,
-        client,
-        toasts,
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
+    let flow = dialogs.restore;
     let typed = RwSignal::new(String::new());
     let safety_on = RwSignal::new(true);
-    // The restore waiting on its safety snapshot; that snapshot's status is the list's, read
-    // by the store's polling.
-    let waiting = RwSignal::new(None::<Waiting>);
-    let submission = Submission::new();
     let language = expect_context::<Language>();
+    // The snapshot the dialog is open for: the body is built again only when it changes,
+    // not at every step of the flow.
+    let target = Memo::new(move |_| flow.with(|f| f.as_ref().map(|f| f.target().clone())));
     Effect::new(move |_| {
-        if dialogs.restore.with(Option::is_some) {
+        if target.with(Option::is_some) {
             typed.set(String::new());
             safety_on.set(true);
-            waiting.set(None);
-            submission.reset();
         }
     });
-
-    let restore_client = client.clone();
-    let restore = Callback::new(move |snapshot: Snapshot| {
-        let client = restore_client.clone();
-        let work = async move {
-            let result = client
-                .call(&SnapshotRestore {
-                    snapshot_id: snapshot.id,
-                })
-                .await;
-            outcome::snapshot_restore(result, &snapshot)
-        };
-        submission.run(store, work, move || dialogs.restore.set(None));
-    });
-
-    // The safety snapshot first, under a fresh stamp; once the API has it, the dialog waits
-    // on it (the store settles the answer, inserting it, before any effect runs).
-    let confirm = Callback::new(move |(snapshot, offered): (Snapshot, bool)| {
-        if waiting.with_untracked(Option::is_some) {
-            return;
-        }
-        if !(offered && safety_on.get_untracked()) {
-            return restore.run(snapshot);
-        }
-        let server = snapshot.server.id;
-        let name = SnapshotName::before_restore(&snapshot.name, &format::stamp());
-        let description = language.fill(
-            Key::RestoreSafetyDescription,
-            &[
-                ("server", &snapshot.server.name),
-                ("snapshot", &snapshot.name),
-            ],
-        );
-        let request =
-            SnapshotCreate::new(server, name.clone(), Description::parse(&description).ok());
-        let wait = Waiting {
-            target: snapshot,
-            name,
-            id: None,
-            since: format::now(),
-        };
-        waiting.set(Some(wait.clone()));
-        let client = client.clone();
-        let work = async move {
-            let (outcome, created) = outcome::safety_create(client.call(&request).await, server);
-            waiting.update(|current| Waiting::created(current, &wait, created));
-            outcome
-        };
-        submission.run(store, work, || {});
-    });
-
-    // Each list read may settle the wait. The restore goes at most once, for the snapshot
-    // confirmed: the wait ends before it is sent.
-    Effect::new(move |_| {
-        let Some(wait) = waiting.get() else {
-            return;
-        };
-        let Some(id) = wait.id else {
-            return;
-        };
-        match store.model.with(|m| m.safety_wait(id, &wait.name)) {
-            Wait::Pending => {}
-            Wait::Restore => {
-                waiting.set(None);
-                restore.run(wait.target);
-            }
-            Wait::Stop(why) => {
-                waiting.set(None);
-                submission.errors.set(FieldErrors {
-                    form: Some(why),
-                    ..FieldErrors::default()
-                });
-            }
-        }
-    });
-
-    // Closing the dialog ends a wait, even while the create is under way: no restore, and
-    // the user hears that the snapshot stays.
-    let cancel = Callback::new(move |()| {
-        if let Some(wait) = waiting.get_untracked() {
-            waiting.set(None);
-            let text = Message::with(
-                Key::RestoreSafetyCancelled,
-                [("snapshot", wait.name.as_str().into())],
-            );
-            toasts.push(Tone::Info, text);
-        }
-        dialogs.restore.set(None);
-    });
+    let step_is = move |test: fn(&RestoreStep) -> bool| {
+        flow.with(|f| f.as_ref().is_some_and(|f| test(f.step())))
+    };
+    let safety = move || {
+        flow.with(|f| {
+            f.as_ref()
+                .and_then(RestoreFlow::safety)
+                .map(|(name, since)| (name.to_string(), since))
+        })
+    };
+    let is_waiting = Signal::derive(move || safety().is_some());
+    let restoring = Signal::derive(move || step_is(|s| *s == RestoreStep::Restoring));
+    let confirmable = move || flow.with(|f| f.as_ref().is_some_and(RestoreFlow::confirmable));
+    let error = Signal::derive(move || flow.with(|f| f.as_ref().and_then(|f| f.error().cloned())));
+    let cancel = Callback::new(move |()| store.restore(RestoreEvent::Cancel));
     // Said once to screen readers as the wait begins (the elapsed time is not announced): the
     // text is the same while the wait lasts, and an unchanged text is not written again.
     let started = move || {
-        waiting.with(|w| {
-            w.as_ref()
-                .map(|w| language.fill(Key::RestoreSafetyStarted, &[("snapshot", w.name.as_str())]))
-        })
+        safety().map(|(name, _)| language.fill(Key::RestoreSafetyStarted, &[("snapshot", &name)]))
     };
-    let is_waiting = Signal::derive(move || waiting.with(Option::is_some));
 
     let body = move || {
-        dialogs.restore.get().map(|snapshot| {
+        target.get().map(|snapshot| {
             let server = snapshot.server.name.clone();
             let taken_ms = format::millis(snapshot.created_at);
             let at = snapshot.created_at;
             let newer = store.model.with_untracked(|m| m.newer_than(&snapshot));
             let server_for_check = server.clone();
             let matches = move || typed.get().trim() == server_for_check;
-            let target = snapshot.clone();
             let (name, lost_server, label_server) = (snapshot.name.to_string(), server.clone(), server.clone());
+            let description_args = (server.clone(), name.clone());
             let lede = move || {
                 let taken = format::absolute(language.locale(), at);
                 language.bold(
@@ -168,8 +84,8 @@ pub fn RestoreDialog() -> impl IntoView {
                 )
             };
             let newer_text = Message::with(Key::RestoreNewer, [("count", newer.into())]);
-            // Offered as the dialog opens; if the server fills meanwhile, the API refuses the
-            // create and nothing is restored.
+            // Offered as the dialog opens; if the server fills meanwhile, the flow finds it
+            // full at the confirm and restores without one only if the box was never offered.
             let offer = store.model.with_untracked(|m| m.safety_offer(&snapshot, now.get_untracked()));
             let free = offer == Offer::Free;
             let shown = offer != Offer::No;
@@ -180,7 +96,7 @@ pub fn RestoreDialog() -> impl IntoView {
                 _ => language.fill(Key::RestoreSafetyHint, &[("snapshot", &safety_name)]),
             };
             let progress = move || {
-                waiting.with(|w| w.as_ref().map(|w| (w.name.to_string(), w.since))).map(|(name, since)| {
+                safety().map(|(name, since)| {
                     let seconds = ((now.get() - since) / 1000.0).max(0.0) as u64;
                     let text = Message::with(
                         Key::RestoreSafetyWaiting,
@@ -188,6 +104,18 @@ pub fn RestoreDialog() -> impl IntoView {
                     );
                     view! { <p class="sc-advice">{language.render(&text)}</p> }
                 })
+            };
+            let confirm = move |()| {
+                let (server, snapshot) = &description_args;
+                let description = language.fill(
+                    Key::RestoreSafetyDescription,
+                    &[("server", server), ("snapshot", snapshot)],
+                );
+                store.restore(RestoreEvent::Confirm {
+                    safety: safety_on.get_untracked(),
+                    stamp: format::stamp(),
+                    description,
+                });
             };
             view! {
                 <p>{lede}</p>
@@ -207,7 +135,7 @@ pub fn RestoreDialog() -> impl IntoView {
                         <input
                             type="checkbox"
                             aria-describedby="sc-safety-hint"
-                            disabled=move || !free || is_waiting.get()
+                            disabled=move || !free || !confirmable()
                             prop:checked=move || free && safety_on.get()
                             on:change=move |ev| safety_on.set(event_target_checked(&ev))
                         />
@@ -231,13 +159,14 @@ pub fn RestoreDialog() -> impl IntoView {
                     {started}
                 </p>
                 <DialogActions
-                    submission=submission
+                    error
+                    pending=restoring
                     label=Key::ActionRestore
                     label_when=(is_waiting, Key::RestoreSafetyPending)
                     pending_label=Key::RestorePending
-                    blocked=Signal::derive(move || !matches() || is_waiting.get())
+                    blocked=Signal::derive(move || !matches() || !confirmable())
                     on_cancel=cancel
-                    on_confirm=Callback::new(move |()| confirm.run((target.clone(), free)))
+                    on_confirm=Callback::new(confirm)
                 />
             }
         })
@@ -245,7 +174,7 @@ pub fn RestoreDialog() -> impl IntoView {
 
     view! {
         <Modal
-            open=Signal::derive(move || dialogs.restore.with(Option::is_some))
+            open=Signal::derive(move || flow.with(Option::is_some))
             on_close=cancel
             title=Key::RestoreTitle
             id="restore"

@@ -5,6 +5,7 @@ use super::modal::focus_fallback;
 use super::{Clock, Shared};
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
+use crate::model::undo_window::WindowEvent;
 
 /// Choosing rows for a delete of several at once: "Select all on this page", how many are
 /// chosen and the delete; then the batch's undo window and its progress ("Deleting 3 of 7…").
@@ -29,17 +30,17 @@ pub fn SelectionBar(page: Memo<Vec<Snapshot>>) -> impl IntoView {
     let chosen = move || {
         store
             .model
-            .with(|m| m.selection.of(m.list.snapshots()).count())
+            .with(|m| m.selection.of(m.list().snapshots()).count())
     };
     let say = move |message: Message| language.render(&message);
     // Two or more deletes waiting: the window of a batch, undone as a whole.
     let waiting = move || {
         store
             .model
-            .with(|m| m.pending.summary(now.get()))
+            .with(|m| m.deletes().window().summary(now.get()))
             .filter(|(count, _)| *count > 1)
     };
-    let progress = move || store.model.with(|m| m.batch);
+    let progress = move || store.model.with(|m| m.deletes().batch().progress());
     view! {
         <div class="sc-selection">
             <label class="sc-check">
@@ -72,7 +73,7 @@ pub fn SelectionBar(page: Memo<Vec<Snapshot>>) -> impl IntoView {
                     type="button"
                     class="sc-button sc-small"
                     on:click=move |_| {
-                        store.model.update(|m| m.pending.cancel_all());
+                        store.delete(WindowEvent::UndoAll);
                         // The button goes with the window: focus to the heading, not the body.
                         request_animation_frame(focus_fallback);
                     }

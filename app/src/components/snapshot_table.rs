@@ -9,6 +9,7 @@ use crate::format;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
+use crate::model::undo_window::WindowEvent;
 use crate::view_state::page_range;
 
 /// The list, a page at a time, with empty, loading and no-match states.
@@ -25,8 +26,8 @@ pub fn SnapshotTable() -> impl IntoView {
     // The list's search keys are made once per list change (in the model); a keystroke
     // picks positions, and only the page shown is copied out of the list.
     let shown = Memo::new(move |_| {
-        store.model.with(|m| match m.list.listed() {
-            Some(listed) => view_state.select(&listed.snapshots, &listed.keys),
+        store.model.with(|m| match m.list().listed() {
+            Some(listed) => view_state.select(listed.snapshots(), listed.keys()),
             None => Vec::new(),
         })
     });
@@ -37,7 +38,7 @@ pub fn SnapshotTable() -> impl IntoView {
         let kept = shown.with(|shown| {
             store
                 .model
-                .with_untracked(|m| m.selection.shown_only(m.list.snapshots(), shown))
+                .with_untracked(|m| m.selection.shown_only(m.list().snapshots(), shown))
         });
         if let Some(kept) = kept {
             store.model.update(|m| m.selection = kept);
@@ -45,7 +46,7 @@ pub fn SnapshotTable() -> impl IntoView {
     });
     let page = Memo::new(move |_| {
         store.model.with(|m| {
-            let list = m.list.snapshots();
+            let list = m.list().snapshots();
             shown.with(|all| {
                 all[page_range(all.len(), view_state.page.get())]
                     .iter()
@@ -57,9 +58,9 @@ pub fn SnapshotTable() -> impl IntoView {
     let state_row = move || {
         let (listed, failed, empty) = store.model.with(|m| {
             (
-                m.list.listed().is_some(),
-                m.list.error().is_some(),
-                m.list.snapshots().is_empty(),
+                m.list().listed().is_some(),
+                m.list().error().is_some(),
+                m.list().snapshots().is_empty(),
             )
         });
         if !listed {
@@ -141,14 +142,18 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
         store.model.with(|m| {
             m.check_restore(&target, now.get())
                 .err()
-                .map(|r| messages::restore_refusal(&r, &target.status))
+                .map(|r| messages::restore_refusal(&r))
         })
     });
     let refusal_text = move || refusal.with(|r| r.as_ref().map(|m| language.render(m)));
     // Seconds left of this row's undo window, while its delete waits.
     let id = snapshot.id;
-    let deleting = move || store.model.with(|m| m.pending.seconds_left(id, now.get()));
-    let waiting = move || store.model.with(|m| m.pending.contains(id));
+    let deleting = move || {
+        store
+            .model
+            .with(|m| m.deletes().window().seconds_left(id, now.get()))
+    };
+    let waiting = move || store.model.with(|m| m.deletes().window().contains(id));
     // A row whose delete went while its Undo had focus hands focus to the page's heading,
     // as a closed dialog does when its opener is gone, rather than dropping it on the body.
     let confirmed = StoredValue::new(false);
@@ -184,7 +189,7 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
     let failure = move || {
         store
             .model
-            .with(|m| m.delete_error(id).map(|e| language.render(e)))
+            .with(|m| m.deletes().batch().failure(id).map(|e| language.render(e)))
     };
     view! {
         <tr role="row">
@@ -222,7 +227,7 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                     aria-disabled=move || (refusal.with(Option::is_some) || waiting()).to_string()
                     on:click=move |_| {
                         if refusal.with_untracked(Option::is_none) && !waiting() {
-                            dialogs.restore.set(Some(for_restore.clone()));
+                            store.open_restore(for_restore.clone());
                         }
                     }
                 >
@@ -244,7 +249,7 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                     }
                     on:click=move |_| {
                         if waiting() {
-                            store.undo_delete(id);
+                            store.delete(WindowEvent::Undo(id));
                         } else {
                             dialogs.delete.set(Some(for_delete.clone()));
                         }

@@ -11,7 +11,6 @@ pub fn Toolbar() -> impl IntoView {
     let Shared {
         store,
         view_state,
-        dialogs,
         pinned,
         ..
     } = expect_context::<Shared>();
@@ -63,7 +62,7 @@ pub fn Toolbar() -> impl IntoView {
                     {Sort::ALL.into_iter().map(|s| view! { <option value=s.key()>{tr(s.label())}</option> }).collect_view()}
                 </select>
             </label>
-            <button type="button" class="sc-button sc-primary" on:click=move |_| dialogs.create.set(true)>
+            <button type="button" class="sc-button sc-primary" on:click=move |_| store.open_create()>
                 {tr(Key::ActionCreate)}
             </button>
         </div>

@@ -5,11 +5,13 @@ use snapshot_api::{
     positions_by, ApiError, ServerId, ServerRef, ServerStatus, Snapshot, SnapshotId, SnapshotStatus,
 };
 
+use super::deletes::{DeleteEvent, Deletes};
+use super::flow::Command;
 use super::notice::{Notice, Tone};
-use super::pending::PendingDeletes;
 use super::search::SearchKeys;
 use super::selection::Selection;
-use crate::i18n::{Arg, Key, Message};
+use super::undo_window::WindowEvent;
+use crate::i18n::{Key, Message};
 use crate::messages;
 
 /// How long after a confirmed restore the console takes the server to be restoring: the API
@@ -24,9 +26,9 @@ pub const POLL_BACKOFF_S: [u64; 7] = [2, 2, 3, 5, 8, 10, 12];
 pub struct Listed {
     /// When it was read (ms since the epoch).
     pub at: f64,
-    pub snapshots: Vec<Snapshot>,
+    snapshots: Vec<Snapshot>,
     /// Lowercased name and description per snapshot, for search.
-    pub keys: SearchKeys,
+    keys: SearchKeys,
     /// Per server, by ID: how many snapshots it has, and where the first one is. Made with
     /// the list's one sort rather than a hash map, whose code would be one more copy in the
     /// wasm.
@@ -63,6 +65,15 @@ impl Listed {
             snapshots,
             counts,
         }
+    }
+
+    pub fn snapshots(&self) -> &[Snapshot] {
+        &self.snapshots
+    }
+
+    /// Lowercased name and description per snapshot, for search, in list order.
+    pub fn keys(&self) -> &SearchKeys {
+        &self.keys
     }
 
     /// How many snapshots `server` has in this list.
@@ -133,24 +144,21 @@ impl ListState {
 pub struct Ticket(u64);
 
 /// The console's state, with no Leptos inside: the list, the restores this console started,
-/// the servers known beyond the list, and the polling backoff.
+/// the servers known beyond the list, the deletes, the rows chosen, and the polling backoff.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Model {
-    pub list: ListState,
+    list: ListState,
     /// Servers a restore was confirmed on (by this console or by a refusal), with when (ms).
     /// (A list, not a map: a few entries at most, and a map of these types would be one more
     /// copy of the map's code in the wasm.)
     restores: Vec<(ServerId, f64)>,
     /// Servers named by the configuration or the URL, before the list has any of theirs.
     extra_servers: Vec<ServerRef>,
-    /// Confirmed deletes in their undo window; a sign-out's `clear` drops them unsent.
-    pub pending: PendingDeletes,
+    /// Confirmed deletes, in their undo window or being sent; a sign-out's `clear` drops
+    /// them unsent.
+    deletes: Deletes,
     /// Rows chosen for a delete of several at once.
     pub selection: Selection,
-    /// Why a delete sent as part of a batch failed, shown on its row until it is tried again.
-    delete_errors: Vec<(SnapshotId, Message)>,
-    /// While a batch's deletes go one at a time: which one is under way, of how many.
-    pub batch: Option<(usize, usize)>,
     /// Bumped by every read and write: an answer to an older read is dropped.
     generation: u64,
     poll_attempt: usize,
@@ -162,6 +170,28 @@ impl Model {
             extra_servers,
             ..Self::default()
         }
+    }
+
+    /// The list as far as the console knows it.
+    pub fn list(&self) -> &ListState {
+        &self.list
+    }
+
+    /// The deletes in their undo window and those being sent.
+    pub fn deletes(&self) -> &Deletes {
+        &self.deletes
+    }
+
+    /// Takes a delete event at `now`. A confirm un-chooses the confirmed rows.
+    pub fn delete_event(&mut self, now: f64, event: DeleteEvent) -> Vec<Command> {
+        if let DeleteEvent::Window(WindowEvent::Confirm(snapshots)) = &event {
+            for snapshot in snapshots {
+                if self.selection.contains(snapshot.id) {
+                    self.selection.toggle(snapshot.id);
+                }
+            }
+        }
+        self.deletes.update(now, event)
     }
 
     /// Starts a read of the list, keeping the last one on screen meanwhile.
@@ -192,8 +222,9 @@ impl Model {
                 self.list = ListState::Loaded(Listed::new(now, snapshots));
                 Some(notices)
             }
-            // The session shows the sign-in prompt; the list stays as it was.
-            Err(ApiError::Unauthorized { .. }) => {
+            // The session shows the sign-in prompt, or the user signed out: the list stays
+            // as it was.
+            Err(ApiError::Unauthorized { .. } | ApiError::Cancelled) => {
                 self.list = last.map_or(ListState::NotLoaded, ListState::Loaded);
                 Some(Vec::new())
             }
@@ -221,7 +252,7 @@ impl Model {
     /// Takes a snapshot the API deleted (or no longer has) out of the list.
     pub fn remove(&mut self, id: SnapshotId, now: f64) {
         self.edit(now, |list| list.retain(|s| s.id != id));
-        self.delete_errors.retain(|(failed, _)| *failed != id);
+        self.deletes.forget(id);
     }
 
     fn edit(&mut self, now: f64, change: impl FnOnce(&mut Vec<Snapshot>)) {
@@ -231,31 +262,6 @@ impl Model {
             .take_listed()
             .unwrap_or_else(|| Listed::new(now, Vec::new()));
         self.list = ListState::Loaded(listed.edit(change));
-    }
-
-    /// Confirms deleting `snapshots` (one, or a batch): one undo window for them all; they
-    /// leave the selection, and their old failures are forgotten.
-    pub fn confirm_deletes(&mut self, snapshots: Vec<Snapshot>, now: f64) {
-        for snapshot in snapshots {
-            self.delete_errors.retain(|(id, _)| *id != snapshot.id);
-            if self.selection.contains(snapshot.id) {
-                self.selection.toggle(snapshot.id);
-            }
-            self.pending.add(snapshot, now);
-        }
-    }
-
-    /// Notes why a batch's delete of `id` failed, for its row.
-    pub fn delete_failed(&mut self, id: SnapshotId, why: Message) {
-        self.delete_errors.push((id, why));
-    }
-
-    /// Why the last delete of `id` failed, if it did as part of a batch.
-    pub fn delete_error(&self, id: SnapshotId) -> Option<&Message> {
-        self.delete_errors
-            .iter()
-            .find(|(failed, _)| *failed == id)
-            .map(|(_, why)| why)
     }
 
     /// Notes that `server` is being restored since `at`.
@@ -357,7 +363,7 @@ impl Model {
         match self.check_create(server, now) {
             Err(CreateRefusal::LimitReached { .. }) => {
                 rules::room_candidate(self.list.snapshots().iter().filter(|s| {
-                    s.server.id == server && Some(s.id) != keep && !self.pending.contains(s.id)
+                    s.server.id == server && Some(s.id) != keep && !self.deletes.contains(s.id)
                 }))
             }
             _ => None,
@@ -408,20 +414,12 @@ fn finished(before: &[Snapshot], after: &[Snapshot]) -> Vec<Notice> {
         .iter()
         .filter(|s| was.contains(&s.id) && s.status != SnapshotStatus::InProgress)
         .map(|s| {
-            let (tone, key) = match &s.status {
-                SnapshotStatus::Completed => (Tone::Success, Key::NoticeReady),
-                SnapshotStatus::Failed => (Tone::Error, Key::NoticeFailed),
-                _ => (Tone::Info, Key::NoticeStatus),
+            let tone = match &s.status {
+                SnapshotStatus::Completed => Tone::Success,
+                SnapshotStatus::Failed => Tone::Error,
+                _ => Tone::Info,
             };
-            let text = Message::with(
-                key,
-                [
-                    ("snapshot", s.name.as_str().into()),
-                    ("server", s.server.name.as_str().into()),
-                    ("status", Arg::Message(messages::status(&s.status))),
-                ],
-            );
-            Notice::new(tone, text)
+            Notice::new(tone, messages::finished(s))
         })
         .collect()
 }
@@ -435,33 +433,33 @@ mod tests {
     fn a_read_keeps_the_last_list_while_it_runs_and_when_it_fails() {
         let mut model = loaded(vec![snapshot(1, 10, "a", "completed")]);
         let ticket = model.begin_read();
-        assert!(model.list.loading());
-        assert_eq!(model.list.snapshots().len(), 1);
+        assert!(model.list().loading());
+        assert_eq!(model.list().snapshots().len(), 1);
         let failure = ApiError::Server {
             status: 503,
             detail: None,
         };
         model.finish_read(ticket, NOW + 1.0, Err(failure)).unwrap();
         assert_eq!(
-            model.list.error().map(Message::en).as_deref(),
+            model.list().error().map(Message::en).as_deref(),
             Some("The API failed while trying to load the snapshots (error 503). Nothing on screen was changed; try again shortly.")
         );
-        assert_eq!(model.list.snapshots()[0].name, "a");
+        assert_eq!(model.list().snapshots()[0].name, "a");
         // The time is the last good list's.
-        assert_eq!(model.list.listed().unwrap().at, NOW);
+        assert_eq!(model.list().listed().unwrap().at, NOW);
     }
 
     #[test]
     fn a_first_read_that_fails_has_no_list_to_keep() {
         let mut model = Model::default();
-        assert_eq!(model.list, ListState::NotLoaded);
+        assert_eq!(model.list(), ListState::NotLoaded);
         let ticket = model.begin_read();
-        assert_eq!(model.list, ListState::Loading { last: None });
+        assert_eq!(model.list(), ListState::Loading { last: None });
         model
             .finish_read(ticket, NOW, Err(ApiError::Timeout { seconds: 15 }))
             .unwrap();
-        assert!(matches!(model.list, ListState::Failed { last: None, .. }));
-        assert!(model.list.snapshots().is_empty());
+        assert!(matches!(model.list(), ListState::Failed { last: None, .. }));
+        assert!(model.list().snapshots().is_empty());
     }
 
     #[test]
@@ -470,16 +468,16 @@ mod tests {
         let old = model.begin_read();
         let new = model.begin_read();
         assert_eq!(model.finish_read(old, NOW, Ok(Vec::new())), None);
-        assert_eq!(model.list.snapshots().len(), 1);
+        assert_eq!(model.list().snapshots().len(), 1);
         assert!(model.finish_read(new, NOW, Ok(Vec::new())).is_some());
-        assert!(model.list.snapshots().is_empty());
+        assert!(model.list().snapshots().is_empty());
 
         // A create lands while a read is on its way: the read began before it, so it goes.
         let read = model.begin_read();
         model.insert(snapshot(2, 10, "b", "in_progress"), NOW);
-        assert!(!model.list.loading());
+        assert!(!model.list().loading());
         assert_eq!(model.finish_read(read, NOW, Ok(Vec::new())), None);
-        assert_eq!(model.list.snapshots()[0].name, "b");
+        assert_eq!(model.list().snapshots()[0].name, "b");
     }
 
     #[test]
@@ -488,10 +486,10 @@ mod tests {
         let ticket = model.begin_read();
         let notices = model.finish_read(ticket, NOW, Err(ApiError::Unauthorized { detail: None }));
         assert_eq!(notices, Some(Vec::new()));
-        assert_eq!(model.list.error(), None);
-        assert!(!model.list.loading());
+        assert_eq!(model.list().error(), None);
+        assert!(!model.list().loading());
         model.clear();
-        assert_eq!(model.list, ListState::NotLoaded);
+        assert_eq!(model.list(), ListState::NotLoaded);
     }
 
     #[test]
@@ -556,13 +554,13 @@ mod tests {
             messages::create_refusal(&model.check_create(web, NOW).unwrap_err()).en(),
             "Snapshot limit reached: s10 already has 5 of 5 snapshots. Delete one before creating another."
         );
-        let one = model.list.snapshots()[0].clone();
+        let one = model.list().snapshots()[0].clone();
         assert!(model.check_restore(&one, NOW).is_ok());
 
         model.remove(one.id, NOW);
         assert!(model.check_create(web, NOW).is_ok());
         model.restore_started(web, NOW);
-        let two = model.list.snapshots()[0].clone();
+        let two = model.list().snapshots()[0].clone();
         assert_eq!(
             model
                 .check_restore(&two, NOW + 1000.0)
@@ -612,47 +610,19 @@ mod tests {
     }
 
     #[test]
-    fn a_confirmed_batch_leaves_the_selection_and_forgets_its_old_failures() {
-        let mut model = loaded(vec![
-            snapshot(1, 10, "a", "completed"),
-            snapshot(2, 10, "b", "completed"),
-            snapshot(3, 10, "c", "completed"),
-        ]);
-        let id = |n| SnapshotId::new(n).unwrap();
-        for n in [1, 2, 3] {
-            model.selection.toggle(id(n));
-        }
-        model.delete_failed(id(1), Message::verbatim("boom"));
-        let chosen: Vec<Snapshot> = model.list.snapshots()[..2].to_vec();
-        model.confirm_deletes(chosen, NOW);
-        assert_eq!(model.delete_error(id(1)), None);
-        assert!(!model.selection.contains(id(1)) && !model.selection.contains(id(2)));
-        assert!(
-            model.selection.contains(id(3)),
-            "a row not confirmed stays chosen"
-        );
-        assert_eq!(model.pending.summary(NOW), Some((2, 5)));
-        assert_eq!(model.pending.summary(NOW + 4_500.0), Some((2, 1)));
-        // A failure is forgotten once its row has gone.
-        model.delete_failed(id(3), Message::verbatim("boom"));
-        model.remove(id(3), NOW);
-        assert_eq!(model.delete_error(id(3)), None);
-    }
-
-    #[test]
     fn only_completed_snapshots_restore() {
         let model = loaded(vec![
             snapshot(1, 10, "busy", "in_progress"),
             snapshot(2, 10, "broken", "failed"),
         ]);
-        let [busy, broken] = [0, 1].map(|i| model.list.snapshots()[i].clone());
+        let [busy, broken] = [0, 1].map(|i| model.list().snapshots()[i].clone());
         assert!(matches!(
             model.check_restore(&busy, NOW),
             Err(RestoreRefusal::InProgress { .. })
         ));
         let refusal = model.check_restore(&broken, NOW).unwrap_err();
         assert_eq!(
-            messages::restore_refusal(&refusal, &broken.status).en(),
+            messages::restore_refusal(&refusal).en(),
             "Snapshot broken cannot be restored (Failed); only completed snapshots can be restored."
         );
     }
@@ -689,7 +659,7 @@ mod tests {
             snapshot(2, 10, "new", "completed"),
             snapshot(3, 20, "other", "completed"),
         ]);
-        let [old, new] = [0, 1].map(|i| model.list.snapshots()[i].clone());
+        let [old, new] = [0, 1].map(|i| model.list().snapshots()[i].clone());
         assert_eq!(model.newer_than(&old), 1);
         assert_eq!(model.newer_than(&new), 0);
     }

@@ -1,14 +1,22 @@
 //! Decisions of the console in plain Rust, with no Leptos types inside, so they are tested
 //! natively with `cargo test`. Components read them and only render and dispatch.
 
+pub mod batch;
+pub mod create_flow;
 pub mod create_form;
+pub mod deletes;
+pub mod flow;
 pub mod list;
 pub mod notice;
 pub mod outcome;
-pub mod pending;
+pub mod restore_flow;
 pub mod safety;
 pub mod search;
 pub mod selection;
+pub mod undo_window;
+
+#[cfg(test)]
+mod tests;
 
 pub use list::{ListState, Listed, Model, Ticket};
 pub use notice::{Notice, Tone};

@@ -1,13 +1,14 @@
 //! What the answer to a write means for the list and for the user, decided once for the three
 //! dialogs.
 
+use snapshot_api::endpoints::Field;
 use snapshot_api::{
     ApiError, RestoreAccepted, ServerId, ServerStatus, Snapshot, SnapshotCreated, SnapshotId,
 };
 
 use super::notice::{Notice, Tone};
-use crate::i18n::{Arg, Key, Message};
-use crate::messages;
+use crate::i18n::Message;
+use crate::messages::{self, Operation};
 
 /// Messages for the create form's fields; the restore and delete dialogs, and the sign-in
 /// form's token, use `form` only.
@@ -26,6 +27,16 @@ impl FieldErrors {
             form: Some(message),
             ..Self::default()
         }
+    }
+
+    /// Every message, in the form's order, as one; the fields are left empty. For where there
+    /// is one place to say them (a notice, a dialog without fields).
+    pub fn take_all(&mut self) -> Option<Message> {
+        let e = std::mem::take(self);
+        [e.server, e.name, e.description, e.form]
+            .into_iter()
+            .flatten()
+            .reduce(Message::then)
     }
 }
 
@@ -75,50 +86,25 @@ impl Outcome {
     }
 }
 
-/// The three writes, by what the dialogs name them in messages.
-#[derive(Clone, Copy)]
-enum Write {
-    Create,
-    Restore,
-    Delete,
-}
-
-impl Write {
-    fn action(self) -> Key {
-        match self {
-            Write::Create => Key::WhatCreate,
-            Write::Restore => Key::WhatRestore,
-            Write::Delete => Key::WhatDelete,
-        }
-    }
-
-    fn may_have_happened(self) -> Key {
-        match self {
-            Write::Create => Key::MaybeCreated,
-            Write::Restore => Key::MaybeRestored,
-            Write::Delete => Key::MaybeDeleted,
-        }
-    }
-}
-
 /// What every write shares: a refused token, an answer that may hide a success, the rest.
-fn failed(write: Write, error: &ApiError) -> Outcome {
+fn failed(operation: Operation, error: &ApiError) -> Outcome {
     match error {
-        // The sign-in prompt replaces the console.
-        ApiError::Unauthorized { .. } => Outcome::refused(Change::None, FieldErrors::default()),
+        // The sign-in prompt replaces the console, or the user signed out: the one place a
+        // stopped request is handled, with nothing to say and nothing to read again.
+        ApiError::Unauthorized { .. } | ApiError::Cancelled => {
+            Outcome::refused(Change::None, FieldErrors::default())
+        }
         e if e.outcome_unknown() => Outcome::refused(
             // A restore is not in the list, so reading it says nothing about one.
-            match write {
-                Write::Restore => Change::None,
+            match operation {
+                Operation::Restore => Change::None,
                 _ => Change::Refresh,
             },
-            FieldErrors::form(
-                messages::describe(e, write.action()).then(write.may_have_happened().into()),
-            ),
+            FieldErrors::form(messages::write_failed(operation, e)),
         ),
         e => Outcome::refused(
             Change::None,
-            FieldErrors::form(messages::describe(e, write.action())),
+            FieldErrors::form(messages::write_failed(operation, e)),
         ),
     }
 }
@@ -127,14 +113,7 @@ fn failed(write: Write, error: &ApiError) -> Outcome {
 pub fn snapshot_create(result: Result<SnapshotCreated, ApiError>, server: ServerId) -> Outcome {
     let error = match result {
         Ok(created) => {
-            let text = Message::with(
-                Key::NoticeCreating,
-                [
-                    ("snapshot", created.snapshot.name.as_str().into()),
-                    ("server", created.snapshot.server.name.as_str().into()),
-                ],
-            )
-            .then(Message::verbatim(created.message.unwrap_or_default()));
+            let text = messages::created(&created);
             return Outcome::done(Change::Insert(created.snapshot), text);
         }
         Err(error) => error,
@@ -150,30 +129,27 @@ pub fn snapshot_create(result: Result<SnapshotCreated, ApiError>, server: Server
     };
     match &error {
         ApiError::Validation { fields, non_field } => {
-            let join = |f: &str| {
+            let join = |f| {
                 let m = error.field_messages(f);
                 (!m.is_empty()).then(|| Message::verbatim(m.join(" ")))
             };
             let other = fields
                 .iter()
-                .filter(|(f, _)| !matches!(f.as_str(), "server_id" | "name" | "description"))
+                .filter(|(f, _)| Field::parse(f).is_none())
                 .map(|(f, m)| messages::field_message(f, m))
                 .chain(non_field.iter().map(|t| Message::verbatim(t.as_str())))
                 .reduce(Message::then);
             Outcome::refused(
                 Change::None,
                 FieldErrors {
-                    server: join("server_id"),
-                    name: join("name"),
-                    description: join("description"),
+                    server: join(Field::ServerId),
+                    name: join(Field::Name),
+                    description: join(Field::Description),
                     form: other,
                 },
             )
         }
-        ApiError::NotFound { .. } => on_server(
-            Change::None,
-            Message::with(Key::ErrorNoServer, [("server", server.to_string().into())]),
-        ),
+        ApiError::NotFound { .. } => on_server(Change::None, messages::no_server(server)),
         // The list was out of date: someone else created snapshots meanwhile.
         ApiError::LimitReached { detail } => {
             on_server(Change::Refresh, Message::verbatim(detail.as_str()))
@@ -183,7 +159,7 @@ pub fn snapshot_create(result: Result<SnapshotCreated, ApiError>, server: Server
             Change::Restoring(server),
             Message::verbatim(detail.as_str()),
         ),
-        other => failed(Write::Create, other),
+        other => failed(Operation::Create, other),
     }
 }
 
@@ -198,12 +174,8 @@ pub fn safety_create(
     let mut outcome = snapshot_create(result, server);
     outcome.close = false;
     if created.is_none() {
-        let e = std::mem::take(&mut outcome.errors);
-        let why = [e.server, e.name, e.description, e.form]
-            .into_iter()
-            .flatten();
-        let message = why.fold(Key::RestoreSafetyRefused.into(), Message::then);
-        outcome.errors = FieldErrors::form(message);
+        let why = outcome.errors.take_all();
+        outcome.errors = FieldErrors::form(messages::safety_refused(why));
     }
     (outcome, created)
 }
@@ -212,62 +184,38 @@ pub fn safety_create(
 pub fn snapshot_restore(result: Result<RestoreAccepted, ApiError>, snapshot: &Snapshot) -> Outcome {
     let error = match result {
         Ok(accepted) => {
-            let server = accepted.server.name.as_str().into();
             // The API says which state the server is in now; only `restoring` is news.
-            let (change, state) = match accepted.server.status {
-                ServerStatus::Restoring => (
-                    Change::Restoring(accepted.server.id),
-                    Message::with(Key::NoticeRestoring, [("server", server)]),
-                ),
-                other => (
-                    Change::None,
-                    Message::with(
-                        Key::NoticeServerStatus,
-                        [
-                            ("server", server),
-                            ("status", Arg::Message(messages::server_status(&other))),
-                        ],
-                    ),
-                ),
+            let change = match accepted.server.status {
+                ServerStatus::Restoring => Change::Restoring(accepted.server.id),
+                _ => Change::None,
             };
-            return Outcome::done(change, state.then(Message::verbatim(accepted.message)));
+            return Outcome::done(change, messages::restore_accepted(&accepted));
         }
         Err(error) => error,
     };
     match &error {
         ApiError::NotFound { .. } => Outcome::refused(
             Change::Remove(snapshot.id),
-            FieldErrors::form(Key::ErrorRestoreGone.into()),
+            FieldErrors::form(messages::restore_gone()),
         ),
         // The snapshot was completed in the list, so it is the server that is not ready.
         ApiError::InvalidState { detail } => Outcome::refused(
             Change::Restoring(snapshot.server.id),
-            FieldErrors::form(
-                Message::from(Key::ErrorRestoreState).then(Message::verbatim(detail.as_str())),
-            ),
+            FieldErrors::form(messages::restore_state(detail)),
         ),
-        other => failed(Write::Restore, other),
+        other => failed(Operation::Restore, other),
     }
 }
 
 /// The answer to deleting `snapshot`. Already gone is the outcome wanted.
 pub fn snapshot_delete(result: Result<(), ApiError>, snapshot: &Snapshot) -> Outcome {
     match result {
-        Ok(()) => Outcome::done(
-            Change::Remove(snapshot.id),
-            Message::with(
-                Key::NoticeDeleted,
-                [("snapshot", snapshot.name.as_str().into())],
-            ),
-        ),
+        Ok(()) => Outcome::done(Change::Remove(snapshot.id), messages::deleted(snapshot)),
         Err(ApiError::NotFound { .. }) => Outcome::done(
             Change::Remove(snapshot.id),
-            Message::with(
-                Key::NoticeAlreadyDeleted,
-                [("snapshot", snapshot.name.as_str().into())],
-            ),
+            messages::already_deleted(snapshot),
         ),
-        Err(other) => failed(Write::Delete, &other),
+        Err(other) => failed(Operation::Delete, &other),
     }
 }
 

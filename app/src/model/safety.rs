@@ -95,7 +95,7 @@ impl Model {
     /// What the restore waiting on the safety snapshot `safety` (named `name`) does now.
     pub fn safety_wait(&self, safety: SnapshotId, name: &SnapshotName) -> Wait {
         let stop = |key| Wait::Stop(Message::with(key, [("snapshot", name.as_str().into())]));
-        match self.list.snapshots().iter().find(|s| s.id == safety) {
+        match self.list().snapshots().iter().find(|s| s.id == safety) {
             Some(s) if s.status == SnapshotStatus::Completed => Wait::Restore,
             Some(s) if s.status == SnapshotStatus::InProgress => Wait::Pending,
             Some(_) => stop(Key::RestoreSafetyFailed),
@@ -113,7 +113,7 @@ mod tests {
     fn a_free_slot_offers_a_safety_snapshot() {
         let model = loaded(vec![snapshot(1, 10, "a", "completed")]);
         assert_eq!(
-            model.safety_offer(&model.list.snapshots()[0], NOW),
+            model.safety_offer(&model.list().snapshots()[0], NOW),
             Offer::Free
         );
     }
@@ -124,7 +124,7 @@ mod tests {
             .map(|i| snapshot(i, 10, &format!("n{i}"), "completed"))
             .collect();
         let model = loaded(list);
-        let oldest = &model.list.snapshots()[0];
+        let oldest = &model.list().snapshots()[0];
         let Offer::Full(why) = model.safety_offer(oldest, NOW) else {
             panic!("a full server offers no safety snapshot")
         };
@@ -132,7 +132,7 @@ mod tests {
             why.en(),
             "No room for a safety snapshot: s10 has 5 of 5 snapshots. To make room, delete one first, such as n2."
         );
-        let Offer::Full(why) = model.safety_offer(&model.list.snapshots()[4], NOW) else {
+        let Offer::Full(why) = model.safety_offer(&model.list().snapshots()[4], NOW) else {
             panic!("a full server offers no safety snapshot")
         };
         assert!(why.en().ends_with("such as n1."), "{}", why.en());
@@ -141,9 +141,9 @@ mod tests {
     #[test]
     fn a_server_being_restored_is_not_offered_one() {
         let mut model = loaded(vec![snapshot(1, 10, "a", "completed")]);
-        model.restore_started(model.list.snapshots()[0].server.id, NOW);
+        model.restore_started(model.list().snapshots()[0].server.id, NOW);
         assert_eq!(
-            model.safety_offer(&model.list.snapshots()[0], NOW),
+            model.safety_offer(&model.list().snapshots()[0], NOW),
             Offer::No
         );
     }
@@ -152,7 +152,7 @@ mod tests {
     fn only_the_current_wait_takes_its_creates_answer() {
         let model = loaded(vec![snapshot(1, 10, "a", "completed")]);
         let wait = |since| Waiting {
-            target: model.list.snapshots()[0].clone(),
+            target: model.list().snapshots()[0].clone(),
             name: SnapshotName::parse("pre-restore-a").unwrap(),
             id: None,
             since,

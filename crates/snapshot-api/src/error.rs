@@ -1,6 +1,7 @@
 use http::{HeaderMap, StatusCode};
 use time::OffsetDateTime;
 
+use crate::endpoints::Field;
 use crate::ErrorBody;
 
 /// Everything that can go wrong with a call, sorted by what the caller should do about it.
@@ -94,6 +95,11 @@ pub enum ApiError {
         /// What the transport reported.
         message: String,
     },
+    /// The caller stopped the request before an answer came (the console does so when its
+    /// user signs out). Made by the caller's transport, never by this crate's decoders. There
+    /// is nothing to tell and nothing to read again: whoever stopped it has moved on.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// When to try again, from a `Retry-After` header.
@@ -129,7 +135,10 @@ impl ApiError {
             Self::Server { status, .. }
             | Self::UnexpectedStatus { status, .. }
             | Self::Undecodable { status, .. } => Some(*status),
-            Self::Transport { .. } | Self::Timeout { .. } | Self::InvalidUrl { .. } => None,
+            Self::Transport { .. }
+            | Self::Timeout { .. }
+            | Self::InvalidUrl { .. }
+            | Self::Cancelled => None,
         }
     }
 
@@ -157,12 +166,12 @@ impl ApiError {
         )
     }
 
-    /// The messages about one request field (`name`, `server_id`, `description`).
-    pub fn field_messages(&self, field: &str) -> &[String] {
+    /// The messages about one field of a create's body.
+    pub fn field_messages(&self, field: Field) -> &[String] {
         match self {
             Self::Validation { fields, .. } => fields
                 .iter()
-                .find(|(name, _)| name == field)
+                .find(|(name, _)| name == field.as_str())
                 .map_or(&[], |(_, messages)| messages.as_slice()),
             _ => &[],
         }
@@ -290,7 +299,7 @@ impl ApiError {
             Self::Transport { message } => Self::Transport {
                 message: r(message),
             },
-            Self::RateLimited { .. } | Self::Timeout { .. } => self,
+            Self::RateLimited { .. } | Self::Timeout { .. } | Self::Cancelled => self,
         }
     }
 }

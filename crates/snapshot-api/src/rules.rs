@@ -61,12 +61,12 @@ pub enum RestoreRefusal {
         snapshot: String,
     },
     /// The snapshot is not in a restorable state (failed, or unknown).
-    #[error("Snapshot {snapshot} is {status}; only completed snapshots can be restored.")]
+    #[error("Snapshot {snapshot} cannot be restored ({status}); only completed snapshots can be restored.")]
     NotCompleted {
         /// The snapshot's name.
         snapshot: String,
         /// Its status.
-        status: String,
+        status: SnapshotStatus,
     },
     /// The server is already being restored.
     #[error("{server} is already being restored; wait for that restore to finish.")]
@@ -94,7 +94,7 @@ pub fn check_restore(
         other => {
             return Err(RestoreRefusal::NotCompleted {
                 snapshot: snapshot.to_owned(),
-                status: other.to_string(),
+                status: other.clone(),
             })
         }
     }
@@ -207,7 +207,7 @@ mod tests {
         ));
         assert_eq!(
             ok(SnapshotStatus::Failed, None).unwrap_err().to_string(),
-            "Snapshot snap is failed; only completed snapshots can be restored."
+            "Snapshot snap cannot be restored (failed); only completed snapshots can be restored."
         );
         assert!(matches!(
             ok(SnapshotStatus::Completed, Some(ServerStatus::Restoring)),

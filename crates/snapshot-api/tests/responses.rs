@@ -3,7 +3,9 @@
 mod common;
 
 use common::{api, response};
-use snapshot_api::endpoints::{SnapshotCreate, SnapshotDelete, SnapshotList, SnapshotRestore};
+use snapshot_api::endpoints::{
+    Field, SnapshotCreate, SnapshotDelete, SnapshotList, SnapshotRestore,
+};
 use snapshot_api::{
     ApiError, RetryAfter, ServerId, ServerStatus, SnapshotId, SnapshotName, SnapshotStatus,
 };
@@ -97,8 +99,8 @@ fn create_400_field_errors_are_per_field() {
     let body = br#"{"name": ["Use only letters, digits, hyphens (-) and underscores (_); a space is not allowed."]}"#;
     let err = api().decode(&create(), &response(400, body)).unwrap_err();
     assert!(matches!(err, ApiError::Validation { .. }), "{err:?}");
-    assert_eq!(err.field_messages("name").len(), 1);
-    assert!(err.field_messages("server_id").is_empty());
+    assert_eq!(err.field_messages(Field::Name).len(), 1);
+    assert!(err.field_messages(Field::ServerId).is_empty());
 }
 
 #[test]

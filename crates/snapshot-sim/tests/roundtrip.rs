@@ -4,7 +4,9 @@
 mod common;
 
 use common::{app, call, send, TOKEN};
-use snapshot_api::endpoints::{SnapshotCreate, SnapshotDelete, SnapshotList, SnapshotRestore};
+use snapshot_api::endpoints::{
+    Field, SnapshotCreate, SnapshotDelete, SnapshotList, SnapshotRestore,
+};
 use snapshot_api::{
     ApiError, Description, ServerId, ServerStatus, SnapshotId, SnapshotName, SnapshotStatus,
 };
@@ -105,14 +107,17 @@ async fn snapshot_create_400_field_errors() {
         .unwrap_err();
     assert!(matches!(err, ApiError::Validation { .. }), "{err:?}");
     assert_eq!(
-        err.field_messages("name"),
+        err.field_messages(Field::Name),
         ["Use only letters, digits, hyphens (-) and underscores (_); a space is not allowed."]
     );
     assert_eq!(
-        err.field_messages("server_id"),
+        err.field_messages(Field::ServerId),
         ["A valid integer is required."]
     );
-    assert_eq!(err.field_messages("description"), ["Not a valid string."]);
+    assert_eq!(
+        err.field_messages(Field::Description),
+        ["Not a valid string."]
+    );
 }
 
 #[tokio::test]

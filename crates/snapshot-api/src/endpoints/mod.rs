@@ -5,7 +5,7 @@ mod snapshot_delete;
 mod snapshot_list;
 mod snapshot_restore;
 
-pub use snapshot_create::{SnapshotCreate, SnapshotCreateBody};
+pub use snapshot_create::{Field, SnapshotCreate, SnapshotCreateBody};
 pub use snapshot_delete::SnapshotDelete;
 pub use snapshot_list::SnapshotList;
 pub use snapshot_restore::SnapshotRestore;

@@ -7,6 +7,36 @@ use serde_json::Value;
 use crate::endpoint::{from_json, DecodeError};
 use crate::{Description, Endpoint, ServerId, SnapshotCreated, SnapshotName};
 
+/// A field of a create's body, as the API names it in the body and in its `400` errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// `server_id`
+    ServerId,
+    /// `name`
+    Name,
+    /// `description`
+    Description,
+}
+
+impl Field {
+    /// Every field, in the body's order.
+    pub const ALL: [Field; 3] = [Field::ServerId, Field::Name, Field::Description];
+
+    /// The field's name in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::ServerId => "server_id",
+            Field::Name => "name",
+            Field::Description => "description",
+        }
+    }
+
+    /// The field a JSON name stands for, if it is one of a create's.
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
+
 /// The body of a create: every field already valid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotCreateBody {
@@ -36,7 +66,7 @@ impl SnapshotCreateBody {
             return Err(errors);
         };
         const REQUIRED: &str = "This field is required.";
-        let server_id = match object.get("server_id") {
+        let server_id = match object.get(Field::ServerId.as_str()) {
             None | Some(Value::Null) => Err(REQUIRED.to_owned()),
             Some(Value::Number(n)) => n.as_u64().map(ServerId::new).map_or_else(
                 || Err("Enter a server ID: a whole number from 1 up.".to_owned()),
@@ -44,19 +74,19 @@ impl SnapshotCreateBody {
             ),
             Some(_) => Err("A valid integer is required.".to_owned()),
         }
-        .map_err(|m| fail("server_id", m));
-        let name = match object.get("name") {
+        .map_err(|m| fail(Field::ServerId.as_str(), m));
+        let name = match object.get(Field::Name.as_str()) {
             None | Some(Value::Null) => Err(REQUIRED.to_owned()),
             Some(Value::String(s)) => SnapshotName::parse(s).map_err(|e| e.to_string()),
             Some(_) => Err("Not a valid string.".to_owned()),
         }
-        .map_err(|m| fail("name", m));
-        let description = match object.get("description") {
+        .map_err(|m| fail(Field::Name.as_str(), m));
+        let description = match object.get(Field::Description.as_str()) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Description::parse(s).map(Some).map_err(|e| e.to_string()),
             Some(_) => Err("Not a valid string.".to_owned()),
         }
-        .map_err(|m| fail("description", m));
+        .map_err(|m| fail(Field::Description.as_str(), m));
         match (server_id, name, description) {
             (Ok(server_id), Ok(name), Ok(description)) => Ok(Self {
                 server_id,
