@@ -238,12 +238,14 @@ impl Model {
         }
     }
 
-    /// Puts a snapshot the API just created first in the list. Drops any read in flight: it
+    /// Puts a snapshot the API just created first in the list, unless a read has listed it
+    /// already (that read is newer than the create's answer). Drops any read in flight: it
     /// began before the create.
     pub fn insert(&mut self, snapshot: Snapshot, now: f64) {
         self.edit(now, |list| {
-            list.retain(|s| s.id != snapshot.id);
-            list.insert(0, snapshot);
+            if !list.iter().any(|s| s.id == snapshot.id) {
+                list.insert(0, snapshot);
+            }
         });
         // A new creation to watch: poll quickly again.
         self.poll_attempt = 0;
@@ -452,9 +454,9 @@ mod tests {
     #[test]
     fn a_first_read_that_fails_has_no_list_to_keep() {
         let mut model = Model::default();
-        assert_eq!(model.list(), ListState::NotLoaded);
+        assert_eq!(*model.list(), ListState::NotLoaded);
         let ticket = model.begin_read();
-        assert_eq!(model.list(), ListState::Loading { last: None });
+        assert_eq!(*model.list(), ListState::Loading { last: None });
         model
             .finish_read(ticket, NOW, Err(ApiError::Timeout { seconds: 15 }))
             .unwrap();
@@ -489,7 +491,7 @@ mod tests {
         assert_eq!(model.list().error(), None);
         assert!(!model.list().loading());
         model.clear();
-        assert_eq!(model.list(), ListState::NotLoaded);
+        assert_eq!(*model.list(), ListState::NotLoaded);
     }
 
     #[test]

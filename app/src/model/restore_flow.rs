@@ -116,7 +116,7 @@ impl RestoreFlow {
             RestoreEvent::Cancel => flow.take().map_or_else(Vec::new, Self::cancelled),
             RestoreEvent::Answered(id, answer) => match flow {
                 Some(f) if f.id == id => {
-                    let (commands, done) = f.answered(answer);
+                    let (commands, done) = f.answered(model, answer);
                     if done {
                         *flow = None;
                     }
@@ -201,27 +201,29 @@ impl RestoreFlow {
     }
 
     /// The answer to this dialog's own write, and whether the dialog is done.
-    fn answered(&mut self, answer: Answer) -> (Vec<Command>, bool) {
+    fn answered(&mut self, model: &Model, answer: Answer) -> (Vec<Command>, bool) {
         if answer.cancelled() {
             return (Vec::new(), true);
         }
         match (&self.step, &answer) {
             (RestoreStep::SafetyCreating { name, since }, Answer::Created(server, result)) => {
                 let (mut outcome, created) = outcome::safety_create(result.clone(), *server);
-                match created {
-                    Some(id) => {
-                        self.step = RestoreStep::SafetyWaiting {
-                            id,
-                            name: name.clone(),
-                            since: *since,
-                        }
-                    }
-                    None => {
-                        self.step = RestoreStep::Confirming;
-                        self.error = outcome.errors.take_all();
-                    }
+                let Some(id) = created else {
+                    self.step = RestoreStep::Confirming;
+                    self.error = outcome.errors.take_all();
+                    return (vec![Command::Settle(outcome)], false);
+                };
+                self.step = RestoreStep::SafetyWaiting {
+                    id,
+                    name: name.clone(),
+                    since: *since,
+                };
+                let mut commands = vec![Command::Settle(outcome)];
+                // A list read may have shown it already, before this answer came.
+                if model.list().snapshots().iter().any(|s| s.id == id) {
+                    commands.extend(self.listed(model));
                 }
-                (vec![Command::Settle(outcome)], false)
+                (commands, false)
             }
             (RestoreStep::Restoring, Answer::Restored(..)) => {
                 let mut outcome = answer.outcome();
