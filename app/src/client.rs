@@ -38,10 +38,8 @@ impl Client {
     }
 
     fn start(&self) -> Result<Call<'_>, ApiError> {
-        let token = self
-            .session
-            .token_untracked()
-            .ok_or(ApiError::Unauthorized { detail: None })?;
+        // No token: the user signed out before this call began.
+        let token = self.session.token_untracked().ok_or(ApiError::Cancelled)?;
         Ok(Call {
             client: self,
             api: Api::new(self.config.api_base.clone(), token.clone()),
@@ -86,9 +84,8 @@ impl HttpClient for Call<'_> {
         mut request: http::Request<Vec<u8>>,
     ) -> Result<http::Response<Vec<u8>>, ApiError> {
         if self.cancel.aborted() || !self.client.session.is_current(&self.token) {
-            // Signed out: the caller's result is dropped, and a 401 for an old token is
-            // ignored by the session, so this error only ends the call.
-            return Err(ApiError::Unauthorized { detail: None });
+            // Signed out: the call ends here, as it does when the transport is aborted.
+            return Err(ApiError::Cancelled);
         }
         // The method says what the endpoint's IDEMPOTENT does (POST for create and restore);
         // the core checks the two agree.

@@ -36,7 +36,9 @@ impl Store {
     /// Opens the restore dialog for `snapshot`.
     pub fn open_restore(&self, snapshot: Snapshot) {
         let id = self.next_flow();
-        self.dialogs.restore.set(Some(RestoreFlow::open(id, snapshot)));
+        self.dialogs
+            .restore
+            .set(Some(RestoreFlow::open(id, snapshot)));
     }
 
     fn next_flow(&self) -> FlowId {

@@ -233,7 +233,9 @@ pub fn created(created: &SnapshotCreated) -> Message {
             ("server", created.snapshot.server.name.as_str().into()),
         ],
     )
-    .then(Message::verbatim(created.message.clone().unwrap_or_default()))
+    .then(Message::verbatim(
+        created.message.clone().unwrap_or_default(),
+    ))
 }
 
 /// The server's state after an accepted restore, then the API's own words.
@@ -268,7 +270,10 @@ pub fn restore_state(detail: &str) -> Message {
 }
 
 pub fn deleted(snapshot: &Snapshot) -> Message {
-    Message::with(Key::NoticeDeleted, [("snapshot", snapshot_arg(&snapshot.name))])
+    Message::with(
+        Key::NoticeDeleted,
+        [("snapshot", snapshot_arg(&snapshot.name))],
+    )
 }
 
 pub fn already_deleted(snapshot: &Snapshot) -> Message {
@@ -303,7 +308,10 @@ pub fn safety_refused(why: Option<Message>) -> Message {
 
 /// The restore dialog closed while its safety snapshot was being made.
 pub fn safety_cancelled(name: &SnapshotName) -> Message {
-    Message::with(Key::RestoreSafetyCancelled, [("snapshot", snapshot_arg(name.as_str()))])
+    Message::with(
+        Key::RestoreSafetyCancelled,
+        [("snapshot", snapshot_arg(name.as_str()))],
+    )
 }
 
 /// The restore dialog closed after its restore was sent.
@@ -349,4 +357,61 @@ pub fn batch_deleted(count: usize) -> Message {
 
 pub fn batch_failed(count: usize) -> Message {
     Message::with(Key::BatchFailed, [("count", count.into())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The core's English `Display` texts (for native users) and the console's English
+    /// catalog say the same of the same facts. Only the status word differs: the core writes
+    /// the API's (`failed`), the console its label (`Failed`).
+    #[test]
+    fn the_cores_english_and_the_consoles_say_the_same_of_each_rule() {
+        let creates = [
+            CreateRefusal::LimitReached {
+                server: "web-01".to_owned(),
+                count: 5,
+            },
+            CreateRefusal::ServerRestoring {
+                server: "web-01".to_owned(),
+            },
+        ];
+        for refusal in creates {
+            assert_eq!(create_refusal(&refusal).en(), refusal.to_string());
+        }
+        let restores = [
+            RestoreRefusal::InProgress {
+                snapshot: "a".to_owned(),
+            },
+            RestoreRefusal::NotCompleted {
+                snapshot: "a".to_owned(),
+                status: SnapshotStatus::Failed,
+            },
+            RestoreRefusal::NotCompleted {
+                snapshot: "a".to_owned(),
+                status: SnapshotStatus::Unknown("archived".to_owned()),
+            },
+            RestoreRefusal::ServerRestoring {
+                server: "web-01".to_owned(),
+            },
+        ];
+        for refusal in restores {
+            let console = restore_refusal(&refusal).en().to_lowercase();
+            let core = refusal.to_string().to_lowercase();
+            // The console names a status it does not know "Unknown (archived)".
+            let console = console.replace("unknown (archived)", "archived");
+            assert_eq!(console, core);
+        }
+        let caveat = DeleteCaveat::StopsCreation;
+        assert_eq!(delete_caveat(caveat).en(), caveat.to_string());
+    }
+
+    #[test]
+    fn a_create_fields_messages_are_named_as_the_form_labels_it() {
+        let said = |field| field_message(field, &["Bad.".to_owned()]).en();
+        assert_eq!(said(Field::Name.as_str()), "Name: Bad.");
+        assert_eq!(said(Field::ServerId.as_str()), "Server: Bad.");
+        assert_eq!(said("colour"), "colour: Bad.");
+    }
 }

@@ -17,8 +17,8 @@ pub const READ_DEADLINE: Duration = Duration::from_secs(15);
 pub const WRITE_DEADLINE: Duration = Duration::from_secs(30);
 
 /// Sends `request`, aborting it at its deadline or when `cancel` fires (on sign-out). No
-/// answer in time is an [`ApiError::Timeout`]; a failure to get any answer, a cancel or a
-/// redirect is an [`ApiError::Transport`].
+/// answer in time is an [`ApiError::Timeout`]; a cancel is [`ApiError::Cancelled`]; a
+/// failure to get any answer, or a redirect, is an [`ApiError::Transport`].
 pub async fn send(
     request: http::Request<Vec<u8>>,
     cancel: &AbortSignal,
@@ -36,9 +36,7 @@ pub async fn send(
                 seconds: deadline.as_secs() as u32,
             }
         } else if cancel.aborted() {
-            ApiError::Transport {
-                message: "cancelled by signing out".to_owned(),
-            }
+            ApiError::Cancelled
         } else {
             ApiError::Transport {
                 message: e.to_string(),

@@ -43,7 +43,8 @@ pub fn CreateDialog() -> impl IntoView {
     let errors = Memo::new(move |_| {
         flow.with(|f| f.as_ref().map(|f| f.errors().clone()).unwrap_or_default())
     });
-    let sending = Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(CreateFlow::sending)));
+    let sending =
+        Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(CreateFlow::sending)));
 
     // Why the chosen server cannot take a snapshot now, by the core's rule. A memo, as a
     // table row's refusal is: the clock ticks each second, the answer changes far more rarely.
@@ -62,7 +63,8 @@ pub fn CreateDialog() -> impl IntoView {
             .model
             .with(|m| m.room_for(server, now.get(), None).cloned())
     };
-    let making_room = Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(|f| f.room().is_some())));
+    let making_room =
+        Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(|f| f.room().is_some())));
     let blocked = Signal::derive(move || {
         (refusal.with(Option::is_some) && !making_room.get())
             || form.with(|f| f.name_error().is_some() || f.description_error().is_some())
@@ -70,7 +72,9 @@ pub fn CreateDialog() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        store.create(CreateEvent::Submit(form.with_untracked(CreateForm::request)));
+        store.create(CreateEvent::Submit(
+            form.with_untracked(CreateForm::request),
+        ));
     };
     let cancel = Callback::new(move |()| store.create(CreateEvent::Cancel));
 

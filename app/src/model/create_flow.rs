@@ -25,6 +25,8 @@ pub enum CreateStep {
 }
 
 /// What happens to a create dialog.
+// Made once and moved once: boxing the answer would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateEvent {
     /// The make-room box ticked, with the snapshot its label named, or unticked (`None`).

@@ -8,6 +8,8 @@ use super::flow::{Answer, Command};
 use super::undo_window::{UndoWindow, WindowEvent};
 
 /// What happens to the console's deletes.
+// Made once and moved once: boxing the answer would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteEvent {
     Window(WindowEvent),
@@ -61,5 +63,3 @@ impl Deletes {
         self.batch.forget(id);
     }
 }
-
-

@@ -32,6 +32,8 @@ pub enum RestoreStep {
 }
 
 /// What happens to a restore dialog.
+// Made once and moved once: boxing the answer would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum RestoreEvent {
     /// The user confirmed; `safety` is whether the safety-snapshot box is ticked. `stamp` and
@@ -189,7 +191,11 @@ impl RestoreFlow {
                 }
             },
             RestoreStep::Confirming if model.list().listed().is_some() => {
-                let listed = model.list().snapshots().iter().any(|s| s.id == self.target.id);
+                let listed = model
+                    .list()
+                    .snapshots()
+                    .iter()
+                    .any(|s| s.id == self.target.id);
                 if !listed {
                     self.step = RestoreStep::Gone;
                     self.error = Some(Key::ErrorRestoreGone.into());

@@ -67,7 +67,8 @@ impl UndoWindow {
             }
             WindowEvent::Shown => {
                 let kept = std::mem::take(&mut self.kept_hidden);
-                let notice = (kept > 0).then(|| Notice::new(Tone::Info, messages::kept_hidden(kept)));
+                let notice =
+                    (kept > 0).then(|| Notice::new(Tone::Info, messages::kept_hidden(kept)));
                 return (Vec::new(), notice);
             }
             WindowEvent::Tick => {

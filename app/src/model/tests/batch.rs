@@ -37,7 +37,10 @@ fn window_ends(model: &mut Model) -> Vec<Command> {
 
 fn answer(model: &mut Model, name: &str, result: Result<(), ApiError>) -> Vec<Command> {
     let snapshot = pick(model, &[name]).remove(0);
-    model.delete_event(NOW, DeleteEvent::Answered(Answer::Deleted(snapshot, result)))
+    model.delete_event(
+        NOW,
+        DeleteEvent::Answered(Answer::Deleted(snapshot, result)),
+    )
 }
 
 fn id(n: u64) -> SnapshotId {
@@ -47,12 +50,19 @@ fn id(n: u64) -> SnapshotId {
 #[test]
 fn a_single_delete_is_sent_when_its_window_ends_and_told_when_done() {
     let mut model = console();
-    assert!(confirm(&mut model, &["n1"]).is_empty(), "nothing before the window ends");
+    assert!(
+        confirm(&mut model, &["n1"]).is_empty(),
+        "nothing before the window ends"
+    );
     assert_eq!(sent(&window_ends(&mut model)), ["delete n1"]);
     let commands = answer(&mut model, "n1", Ok(()));
     assert_eq!(changes(&commands), [Change::Remove(id(1))]);
     assert_eq!(told(&commands), ["Deleted snapshot n1."]);
-    assert_eq!(model.deletes().batch().progress(), None, "one delete shows no progress");
+    assert_eq!(
+        model.deletes().batch().progress(),
+        None,
+        "one delete shows no progress"
+    );
 }
 
 #[test]
@@ -97,7 +107,11 @@ fn a_batch_goes_one_at_a_time_with_its_progress() {
     assert_eq!(sent(&answer(&mut model, "n2", Ok(()))), ["delete n3"]);
     let last = answer(&mut model, "n3", Ok(()));
     assert!(sent(&last).is_empty());
-    assert_eq!(told(&last), ["Deleted 3 snapshots."], "one notice for the batch");
+    assert_eq!(
+        told(&last),
+        ["Deleted 3 snapshots."],
+        "one notice for the batch"
+    );
     assert_eq!(model.deletes().batch().progress(), None);
 }
 
@@ -119,7 +133,10 @@ fn a_failure_in_a_batch_is_told_on_its_row_and_the_others_still_go() {
             "1 snapshot could not be deleted; the reason is on its row."
         ]
     );
-    assert!(!sent(&last).contains(&"delete n1".to_owned()), "nothing is retried");
+    assert!(
+        !sent(&last).contains(&"delete n1".to_owned()),
+        "nothing is retried"
+    );
 }
 
 #[test]
@@ -152,7 +169,10 @@ fn deletes_due_while_a_batch_is_sent_wait_their_turn() {
     window_ends(&mut model);
     let later = pick(&model, &["n4"]);
     model.delete_event(NOW + 1.0, DeleteEvent::Window(WindowEvent::Confirm(later)));
-    let due = model.delete_event(NOW + 2.0 * UNDO_WINDOW_MS, DeleteEvent::Window(WindowEvent::Tick));
+    let due = model.delete_event(
+        NOW + 2.0 * UNDO_WINDOW_MS,
+        DeleteEvent::Window(WindowEvent::Tick),
+    );
     assert!(sent(&due).is_empty(), "one on its way at a time");
     assert_eq!(sent(&answer(&mut model, "n1", Ok(()))), ["delete n2"]);
     assert_eq!(sent(&answer(&mut model, "n2", Ok(()))), ["delete n4"]);
@@ -176,11 +196,20 @@ fn a_sign_out_while_a_batch_is_sent_stops_it_silently() {
 fn waiting_and_sending_deletes_are_never_offered_to_make_room() {
     let mut model = console();
     let server = ServerId::new(10).unwrap();
-    assert_eq!(model.room_for(server, NOW, None).map(|s| s.name.as_str()), Some("n1"));
+    assert_eq!(
+        model.room_for(server, NOW, None).map(|s| s.name.as_str()),
+        Some("n1")
+    );
     confirm(&mut model, &["n1"]);
     // n1 waits in its window: deleting it will not make room for a second create.
-    assert_eq!(model.room_for(server, NOW, None).map(|s| s.name.as_str()), Some("n2"));
+    assert_eq!(
+        model.room_for(server, NOW, None).map(|s| s.name.as_str()),
+        Some("n2")
+    );
     window_ends(&mut model);
     assert!(model.deletes().contains(id(1)), "on its way");
-    assert_eq!(model.room_for(server, NOW, None).map(|s| s.name.as_str()), Some("n2"));
+    assert_eq!(
+        model.room_for(server, NOW, None).map(|s| s.name.as_str()),
+        Some("n2")
+    );
 }

@@ -92,7 +92,9 @@ fn an_invalid_form_sends_nothing_and_shows_why() {
         name: Some(crate::i18n::Message::verbatim("Bad name.")),
         ..FieldErrors::default()
     };
-    assert!(dialog.on(CreateEvent::Submit(Err(errors.clone()))).is_empty());
+    assert!(dialog
+        .on(CreateEvent::Submit(Err(errors.clone())))
+        .is_empty());
     assert_eq!(dialog.errors(), errors);
     assert_eq!(dialog.step(), Some(&CreateStep::Editing));
 }
@@ -103,7 +105,10 @@ fn a_created_snapshot_closes_the_dialog_and_shows_at_once() {
     dialog.submit(20, "mine");
     let commands = dialog.answer(made(20, "mine"));
     assert!(dialog.flow.is_none());
-    assert_eq!(changes(&commands), [Change::Insert(snapshot(7, 20, "mine", "in_progress"))]);
+    assert_eq!(
+        changes(&commands),
+        [Change::Insert(snapshot(7, 20, "mine", "in_progress"))]
+    );
     assert_eq!(told(&commands), ["Creating mine of s20."]);
 }
 
@@ -121,7 +126,11 @@ fn a_create_refused_at_the_limit_keeps_the_dialog_and_reads_the_list() {
         dialog.errors().server.map(|m| m.en()).as_deref(),
         Some("Maximum 5 snapshots per server.")
     );
-    assert_eq!(sent(&dialog.submit(20, "mine")), ["create mine on 20"], "the user may try again");
+    assert_eq!(
+        sent(&dialog.submit(20, "mine")),
+        ["create mine on 20"],
+        "the user may try again"
+    );
 }
 
 #[test]
@@ -131,14 +140,24 @@ fn a_create_without_an_answer_is_never_resent() {
     let commands = dialog.answer(Answer::Created(ServerId::new(20).unwrap(), Err(timeout())));
     assert!(sent(&commands).is_empty());
     assert_eq!(changes(&commands), [Change::Refresh]);
-    assert!(dialog.errors().form.unwrap().en().ends_with("check it before creating another."));
+    assert!(dialog
+        .errors()
+        .form
+        .unwrap()
+        .en()
+        .ends_with("check it before creating another."));
 }
 
 #[test]
 fn at_the_limit_without_making_room_nothing_is_sent() {
     let mut dialog = Dialog::open();
     assert!(dialog.submit(10, "mine").is_empty());
-    assert!(dialog.errors().server.unwrap().en().starts_with("Snapshot limit reached"));
+    assert!(dialog
+        .errors()
+        .server
+        .unwrap()
+        .en()
+        .starts_with("Snapshot limit reached"));
 }
 
 #[test]
@@ -149,7 +168,10 @@ fn making_room_sends_the_delete_first_and_no_create_yet() {
     // "Delete and create"; the create waits on it, with the dialog open.
     assert_eq!(sent(&dialog.submit(10, "mine")), ["delete n1"]);
     assert!(matches!(dialog.step(), Some(CreateStep::Deleting { .. })));
-    assert!(dialog.submit(10, "mine").is_empty(), "a second click sends nothing");
+    assert!(
+        dialog.submit(10, "mine").is_empty(),
+        "a second click sends nothing"
+    );
 }
 
 #[test]
@@ -184,7 +206,12 @@ fn a_failed_make_room_delete_sends_nothing_more() {
     let commands = dialog.answer(Answer::Deleted(victim, Err(server_error())));
     assert!(sent(&commands).is_empty());
     assert_eq!(dialog.step(), Some(&CreateStep::Editing));
-    assert!(dialog.errors().form.unwrap().en().starts_with("The API failed while trying to delete"));
+    assert!(dialog
+        .errors()
+        .form
+        .unwrap()
+        .en()
+        .starts_with("The API failed while trying to delete"));
     // The choice went with the attempt: another click must not delete without a new tick.
     assert!(dialog.flow.as_ref().unwrap().room().is_none());
     assert!(dialog.submit(10, "mine").is_empty());
@@ -276,7 +303,10 @@ fn cancel_while_the_create_is_on_its_way_says_it_was_sent_and_tells_the_answer()
         ["The create of mine was already sent and cannot be called back. A notice will say how it ends."]
     );
     let late = dialog.answer(made(20, "mine"));
-    assert_eq!(changes(&late), [Change::Insert(snapshot(7, 20, "mine", "in_progress"))]);
+    assert_eq!(
+        changes(&late),
+        [Change::Insert(snapshot(7, 20, "mine", "in_progress"))]
+    );
     assert_eq!(told(&late), ["Creating mine of s20."]);
 }
 
@@ -339,7 +369,9 @@ fn a_sign_out_at_each_step_ends_the_flow_silently() {
         assert!(dialog.on(CreateEvent::SignedOut).is_empty());
         assert!(dialog.flow.is_none());
         let victim = dialog.snapshot("n1");
-        assert!(dialog.answer(Answer::Deleted(victim, Err(ApiError::Cancelled))).is_empty());
+        assert!(dialog
+            .answer(Answer::Deleted(victim, Err(ApiError::Cancelled)))
+            .is_empty());
         let cancelled = Answer::Created(ServerId::new(20).unwrap(), Err(ApiError::Cancelled));
         assert!(dialog.answer(cancelled).is_empty());
     }

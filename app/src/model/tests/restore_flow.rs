@@ -80,7 +80,10 @@ impl Dialog {
         self.confirm(true);
         let answer = Answer::Created(self.target.server.id, created(&self.safety("in_progress")));
         self.answer(answer);
-        assert!(matches!(self.step(), Some(RestoreStep::SafetyWaiting { .. })));
+        assert!(matches!(
+            self.step(),
+            Some(RestoreStep::SafetyWaiting { .. })
+        ));
     }
 }
 
@@ -98,7 +101,10 @@ fn a_double_click_sends_one_write() {
     assert!(dialog.confirm(false).is_empty());
     let mut dialog = Dialog::open();
     dialog.confirm(true);
-    assert!(dialog.confirm(true).is_empty(), "nothing while the create is on its way");
+    assert!(
+        dialog.confirm(true).is_empty(),
+        "nothing while the create is on its way"
+    );
 }
 
 #[test]
@@ -106,7 +112,10 @@ fn with_a_free_slot_the_safety_snapshot_is_created_first_and_no_restore_is_sent(
     let mut dialog = Dialog::open();
     let commands = dialog.confirm(true);
     assert_eq!(sent(&commands), [format!("create {SAFETY} on 10")]);
-    let Command::Send { write: crate::model::flow::Write::Create(request), .. } = &commands[0]
+    let Command::Send {
+        write: crate::model::flow::Write::Create(request),
+        ..
+    } = &commands[0]
     else {
         panic!("{commands:?}")
     };
@@ -120,11 +129,25 @@ fn with_a_free_slot_the_safety_snapshot_is_created_first_and_no_restore_is_sent(
 fn the_safety_snapshot_goes_into_the_list_and_the_restore_waits() {
     let mut dialog = Dialog::open();
     dialog.confirm(true);
-    let answer = Answer::Created(dialog.target.server.id, created(&dialog.safety("in_progress")));
+    let answer = Answer::Created(
+        dialog.target.server.id,
+        created(&dialog.safety("in_progress")),
+    );
     let commands = dialog.answer(answer);
-    assert_eq!(changes(&commands), [Change::Insert(dialog.safety("in_progress"))]);
+    assert_eq!(
+        changes(&commands),
+        [Change::Insert(dialog.safety("in_progress"))]
+    );
     assert!(sent(&commands).is_empty());
-    assert_eq!(dialog.flow.as_ref().unwrap().safety().map(|(n, _)| n.to_string()), Some(SAFETY.to_owned()));
+    assert_eq!(
+        dialog
+            .flow
+            .as_ref()
+            .unwrap()
+            .safety()
+            .map(|(n, _)| n.to_string()),
+        Some(SAFETY.to_owned())
+    );
 }
 
 #[test]
@@ -132,7 +155,10 @@ fn a_list_showing_the_safety_snapshot_in_progress_sends_nothing() {
     let mut dialog = Dialog::open();
     dialog.waiting();
     assert!(dialog.listed(Some("in_progress")).is_empty());
-    assert!(matches!(dialog.step(), Some(RestoreStep::SafetyWaiting { .. })));
+    assert!(matches!(
+        dialog.step(),
+        Some(RestoreStep::SafetyWaiting { .. })
+    ));
 }
 
 #[test]
@@ -140,7 +166,10 @@ fn a_list_showing_it_completed_sends_the_restore_once() {
     let mut dialog = Dialog::open();
     dialog.waiting();
     assert_eq!(sent(&dialog.listed(Some("completed"))), ["restore old"]);
-    assert!(dialog.listed(Some("completed")).is_empty(), "never a second restore");
+    assert!(
+        dialog.listed(Some("completed")).is_empty(),
+        "never a second restore"
+    );
 }
 
 #[test]
@@ -148,8 +177,14 @@ fn a_list_that_shows_it_completed_before_the_creates_answer_restores_at_the_answ
     let mut dialog = Dialog::open();
     dialog.confirm(true);
     // A poll that was already on its way lists the new snapshot, completed.
-    assert!(dialog.listed(Some("completed")).is_empty(), "no ID to wait on yet");
-    let answer = Answer::Created(dialog.target.server.id, created(&dialog.safety("in_progress")));
+    assert!(
+        dialog.listed(Some("completed")).is_empty(),
+        "no ID to wait on yet"
+    );
+    let answer = Answer::Created(
+        dialog.target.server.id,
+        created(&dialog.safety("in_progress")),
+    );
     assert_eq!(sent(&dialog.answer(answer)), ["restore old"]);
 }
 
@@ -170,7 +205,10 @@ fn a_safety_snapshot_deleted_underneath_restores_nothing() {
     let mut dialog = Dialog::open();
     dialog.waiting();
     assert!(dialog.listed(None).is_empty());
-    assert!(dialog.error().unwrap().ends_with("is no longer listed, so nothing was restored."));
+    assert!(dialog
+        .error()
+        .unwrap()
+        .ends_with("is no longer listed, so nothing was restored."));
 }
 
 #[test]
@@ -195,8 +233,15 @@ fn after_a_failed_safety_snapshot_a_new_confirm_is_a_new_attempt() {
     let mut dialog = Dialog::open();
     dialog.waiting();
     dialog.listed(Some("failed"));
-    assert_eq!(sent(&dialog.confirm(true)), [format!("create {SAFETY} on 10")]);
-    assert_eq!(dialog.error(), None, "the old reason goes with the new attempt");
+    assert_eq!(
+        sent(&dialog.confirm(true)),
+        [format!("create {SAFETY} on 10")]
+    );
+    assert_eq!(
+        dialog.error(),
+        None,
+        "the old reason goes with the new attempt"
+    );
 }
 
 #[test]
@@ -223,10 +268,19 @@ fn a_server_being_restored_is_refused_at_the_confirm() {
 fn an_accepted_restore_closes_the_dialog_and_marks_the_server() {
     let mut dialog = Dialog::open();
     dialog.confirm(false);
-    let commands = dialog.answer(Answer::Restored(dialog.target.clone(), accepted(&dialog.target)));
+    let commands = dialog.answer(Answer::Restored(
+        dialog.target.clone(),
+        accepted(&dialog.target),
+    ));
     assert!(dialog.flow.is_none());
-    assert_eq!(changes(&commands), [Change::Restoring(dialog.target.server.id)]);
-    assert_eq!(told(&commands), ["s10 is restoring. This may take 5-15 minutes."]);
+    assert_eq!(
+        changes(&commands),
+        [Change::Restoring(dialog.target.server.id)]
+    );
+    assert_eq!(
+        told(&commands),
+        ["s10 is restoring. This may take 5-15 minutes."]
+    );
 }
 
 #[test]
@@ -261,7 +315,10 @@ fn a_refused_restore_can_be_tried_again() {
     });
     dialog.answer(Answer::Restored(dialog.target.clone(), busy));
     assert_eq!(dialog.step(), Some(&RestoreStep::Confirming));
-    assert!(dialog.error().unwrap().ends_with("s10 is already being restored."));
+    assert!(dialog
+        .error()
+        .unwrap()
+        .ends_with("s10 is already being restored."));
 }
 
 #[test]
@@ -270,8 +327,14 @@ fn a_restore_without_an_answer_is_never_resent_and_says_it_may_have_happened() {
     dialog.confirm(false);
     let commands = dialog.answer(Answer::Restored(dialog.target.clone(), Err(timeout())));
     assert!(sent(&commands).is_empty());
-    assert!(changes(&commands).is_empty(), "the list says nothing of restores");
-    assert!(dialog.error().unwrap().ends_with("do not start it again until the server is back."));
+    assert!(
+        changes(&commands).is_empty(),
+        "the list says nothing of restores"
+    );
+    assert!(dialog
+        .error()
+        .unwrap()
+        .ends_with("do not start it again until the server is back."));
 }
 
 #[test]
@@ -288,12 +351,20 @@ fn cancel_while_the_safety_snapshot_is_created_keeps_it_and_restores_nothing() {
     let commands = dialog.on(RestoreEvent::Cancel);
     assert_eq!(
         told(&commands),
-        [format!("Nothing was restored. The safety snapshot {SAFETY} stays in the list.")]
+        [format!(
+            "Nothing was restored. The safety snapshot {SAFETY} stays in the list."
+        )]
     );
     // The create's late answer: the snapshot goes into the list, and nothing is restored.
-    let answer = Answer::Created(dialog.target.server.id, created(&dialog.safety("in_progress")));
+    let answer = Answer::Created(
+        dialog.target.server.id,
+        created(&dialog.safety("in_progress")),
+    );
     let late = dialog.answer(answer);
-    assert_eq!(changes(&late), [Change::Insert(dialog.safety("in_progress"))]);
+    assert_eq!(
+        changes(&late),
+        [Change::Insert(dialog.safety("in_progress"))]
+    );
     assert!(sent(&late).is_empty());
     assert!(dialog.listed(Some("completed")).is_empty());
 }
@@ -317,9 +388,15 @@ fn cancel_after_the_restore_was_sent_says_so_and_the_late_answer_is_told() {
         told(&commands),
         ["The restore of s10 from old was already sent and cannot be called back. A notice will say how it ends."]
     );
-    let late = dialog.answer(Answer::Restored(dialog.target.clone(), accepted(&dialog.target)));
+    let late = dialog.answer(Answer::Restored(
+        dialog.target.clone(),
+        accepted(&dialog.target),
+    ));
     assert_eq!(changes(&late), [Change::Restoring(dialog.target.server.id)]);
-    assert_eq!(told(&late), ["s10 is restoring. This may take 5-15 minutes."]);
+    assert_eq!(
+        told(&late),
+        ["s10 is restoring. This may take 5-15 minutes."]
+    );
 }
 
 #[test]
@@ -342,7 +419,10 @@ fn a_late_answer_never_lands_in_a_dialog_opened_since() {
     // Another snapshot's dialog opens; the first create's answer arrives.
     let other = dialog.model.list().snapshots()[1].clone();
     dialog.flow = Some(RestoreFlow::open(2, other));
-    let answer = Answer::Created(dialog.target.server.id, created(&dialog.safety("completed")));
+    let answer = Answer::Created(
+        dialog.target.server.id,
+        created(&dialog.safety("completed")),
+    );
     let late = dialog.answer(answer);
     assert!(sent(&late).is_empty());
     assert_eq!(dialog.step(), Some(&RestoreStep::Confirming));

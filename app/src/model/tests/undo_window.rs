@@ -80,7 +80,10 @@ fn a_batch_waits_as_one_and_shows_how_long_is_left() {
 fn hiding_the_page_sends_nothing_and_says_so_when_the_user_is_back() {
     let mut window = confirmed(vec![a()]);
     let (due, notice) = window.update(NOW + 500.0, WindowEvent::Hidden);
-    assert!(due.is_empty() && notice.is_none(), "nobody would see it yet");
+    assert!(
+        due.is_empty() && notice.is_none(),
+        "nobody would see it yet"
+    );
     assert!(due_at(&mut window, NOW + UNDO_WINDOW_MS).is_empty());
     let (_, notice) = window.update(NOW + 600.0, WindowEvent::Shown);
     assert_eq!(
@@ -96,7 +99,9 @@ fn a_hidden_batch_is_told_as_one_notice() {
     let mut window = confirmed(vec![a(), b()]);
     window.update(NOW, WindowEvent::Hidden);
     let (_, notice) = window.update(NOW, WindowEvent::Shown);
-    assert!(told(notice).unwrap().starts_with("2 snapshots were not deleted"));
+    assert!(told(notice)
+        .unwrap()
+        .starts_with("2 snapshots were not deleted"));
 }
 
 #[test]
