@@ -101,7 +101,7 @@ impl Store {
         self.restore(RestoreEvent::SignedOut);
         self.delete(WindowEvent::SignedOut);
         self.dialogs.delete.set(None);
-        self.dialogs.batch.set(false);
+        self.dialogs.delete_chosen.set(false);
         self.clear();
     }
 

@@ -35,16 +35,16 @@ pub struct Store {
     pub(crate) flows: StoredValue<FlowId>,
     pub(crate) client: StoredValue<Client>,
     pub(crate) toasts: Toasts,
-    scope: Option<ServerId>,
+    pinned_server: Option<ServerId>,
 }
 
 impl Store {
-    /// A store listing every server's snapshots, or only `scope`'s when the host pins one;
+    /// A store listing every server's snapshots, or only `pinned_server`'s when the host pins one;
     /// `known` are servers named before the list has any of theirs.
     pub fn new(
         client: Client,
         toasts: Toasts,
-        scope: Option<ServerId>,
+        pinned_server: Option<ServerId>,
         known: Vec<ServerRef>,
     ) -> Self {
         let store = Self {
@@ -55,7 +55,7 @@ impl Store {
             flows: StoredValue::new(0),
             client: StoredValue::new(client),
             toasts,
-            scope,
+            pinned_server,
         };
         // Polling pauses while the tab is hidden and catches up when it shows again.
         // (`visibilitychange` bubbles from the document to the window.)
@@ -99,7 +99,7 @@ impl Store {
         let ticket = self.model.try_update(Model::begin_read);
         let Some(ticket) = ticket else { return };
         let client = self.client.get_value();
-        let list = match self.scope {
+        let list = match self.pinned_server {
             Some(id) => SnapshotList::for_server(id),
             None => SnapshotList::all(),
         };

@@ -37,11 +37,13 @@ pub struct ViewState {
 
 impl ViewState {
     /// Starts from the URL (when the console owns it) or the pinned server.
-    pub fn new(owns_url: bool, pinned: Option<ServerId>) -> Self {
+    pub fn new(owns_url: bool, pinned_server: Option<ServerId>) -> Self {
         let params = owns_url.then(url_params).flatten();
         let get = |key: &str| params.as_ref().and_then(|p| p.get(key));
         let state = Self {
-            server: RwSignal::new(pinned.or_else(|| get("server_id").and_then(|v| v.parse().ok()))),
+            server: RwSignal::new(
+                pinned_server.or_else(|| get("server_id").and_then(|v| v.parse().ok())),
+            ),
             search: RwSignal::new(get("q").unwrap_or_default()),
             sort: RwSignal::new(Sort::from_key(&get("sort").unwrap_or_default())),
             page: RwSignal::new(0),

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use snapshot_api::{ServerId, ServerRef, Snapshot};
 
-use super::batch_dialog::BatchDialog;
 use super::create_dialog::CreateDialog;
+use super::delete_chosen_dialog::DeleteChosenDialog;
 use super::delete_dialog::DeleteDialog;
 use super::header::Header;
 use super::language_menu::LanguageMenu;
@@ -30,8 +30,8 @@ pub struct Dialogs {
     pub create: RwSignal<Option<CreateFlow>>,
     pub restore: RwSignal<Option<RestoreFlow>>,
     pub delete: RwSignal<Option<Snapshot>>,
-    /// The confirmation of a delete of the chosen rows.
-    pub batch: RwSignal<bool>,
+    /// The confirmation of a delete of the chosen rows (its sending is the model's `Batch`).
+    pub delete_chosen: RwSignal<bool>,
 }
 
 impl Default for Dialogs {
@@ -40,7 +40,7 @@ impl Default for Dialogs {
             create: RwSignal::new(None),
             restore: RwSignal::new(None),
             delete: RwSignal::new(None),
-            batch: RwSignal::new(false),
+            delete_chosen: RwSignal::new(false),
         }
     }
 }
@@ -62,7 +62,7 @@ pub struct Shared {
     pub dialogs: Dialogs,
     pub clock: Clock,
     /// The server the host pinned the console to, from the configuration.
-    pub pinned: Option<ServerId>,
+    pub pinned_server: Option<ServerId>,
 }
 
 /// The whole console: sign-in, or the list with its dialogs.
@@ -105,7 +105,7 @@ pub fn Console(config: Config) -> impl IntoView {
         view_state,
         dialogs,
         clock,
-        pinned: config.pinned_server,
+        pinned_server: config.pinned_server,
     });
 
     // Load on sign-in; forget everything shown on sign-out or a refused token.
@@ -140,7 +140,7 @@ pub fn Console(config: Config) -> impl IntoView {
                     <CreateDialog/>
                     <RestoreDialog/>
                     <DeleteDialog/>
-                    <BatchDialog/>
+                    <DeleteChosenDialog/>
                 </Show>
             </div>
             <ToastRegion/>

@@ -12,11 +12,11 @@ pub fn Header() -> impl IntoView {
         session,
         store,
         clock: Clock(now),
-        pinned,
+        pinned_server,
         ..
     } = expect_context::<Shared>();
     // Pinned to one server by the host, the heading names it.
-    let title = move || match pinned {
+    let title = move || match pinned_server {
         Some(id) => {
             let server = store.model.with(|m| m.server_name(id));
             language.fill(Key::ListTitlePinned, &[("server", &server)])

@@ -1,10 +1,10 @@
 //! The console's views. Each file is one piece of the screen; the accessible names the tests
 //! and host portals rely on are listed in the README.
 
-mod batch_dialog;
 mod console;
 mod create_dialog;
 mod create_fields;
+mod delete_chosen_dialog;
 mod delete_dialog;
 mod dialog_actions;
 mod header;

@@ -15,7 +15,7 @@ const STRIP_MAX: usize = 12;
 /// as a card ("3 / 5") that filters the list when chosen.
 #[component]
 pub fn Quota() -> impl IntoView {
-    match expect_context::<Shared>().pinned {
+    match expect_context::<Shared>().pinned_server {
         Some(id) => view! { <QuotaLine server=id/> }.into_any(),
         None => view! { <QuotaCards/> }.into_any(),
     }

@@ -58,7 +58,7 @@ pub fn SelectionBar(page: Memo<Vec<Snapshot>>) -> impl IntoView {
             </label>
             {move || (chosen() > 0).then(|| view! {
                 <span>{move || say(Message::with(Key::SelectCount, [("count", chosen().into())]))}</span>
-                <button type="button" class="sc-button sc-small sc-danger" on:click=move |_| dialogs.batch.set(true)>
+                <button type="button" class="sc-button sc-small sc-danger" on:click=move |_| dialogs.delete_chosen.set(true)>
                     {move || say(Message::with(Key::SelectDelete, [("count", chosen().into())]))}
                 </button>
                 <button type="button" class="sc-button sc-small sc-quiet" on:click=move |_| store.model.update(|m| m.selection.clear())>

@@ -18,11 +18,11 @@ pub fn SnapshotTable() -> impl IntoView {
     let Shared {
         store,
         view_state,
-        pinned,
+        pinned_server,
         ..
     } = expect_context::<Shared>();
     // Pinned to one server by the host, a Server column would repeat it on every row.
-    let show_server = pinned.is_none();
+    let show_server = pinned_server.is_none();
     // The list's search keys are made once per list change (in the model); a keystroke
     // picks positions, and only the page shown is copied out of the list.
     let shown = Memo::new(move |_| {

@@ -11,7 +11,7 @@ pub fn Toolbar() -> impl IntoView {
     let Shared {
         store,
         view_state,
-        pinned,
+        pinned_server,
         ..
     } = expect_context::<Shared>();
     let server_options = move || {
@@ -27,7 +27,7 @@ pub fn Toolbar() -> impl IntoView {
             .collect_view()
     };
     // Pinned to one server by the host, there is nothing to filter by.
-    let server_filter = pinned.is_none().then(|| {
+    let server_filter = pinned_server.is_none().then(|| {
         view! {
             <label class="sc-field">
                 <span>{tr(Key::ToolbarFilter)}</span>

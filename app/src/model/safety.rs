@@ -30,39 +30,6 @@ pub enum Wait {
     Stop(Message),
 }
 
-/// A restore waiting on its safety snapshot, from the click (the create under way, no ID
-/// yet) until the restore is sent, the wait stops, or the user cancels.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Waiting {
-    /// The snapshot to restore once the safety snapshot is completed: the one confirmed,
-    /// whatever the dialog shows by then.
-    pub target: Snapshot,
-    /// The safety snapshot's name, and its ID once the API has created it.
-    pub name: SnapshotName,
-    pub id: Option<SnapshotId>,
-    /// When the wait began (ms since the epoch); with the name, what tells one wait from
-    /// another.
-    pub since: f64,
-}
-
-impl Waiting {
-    /// Takes the answer to `wait`'s create: the ID of the snapshot it created, or `None` if
-    /// it was refused (the wait ends). Only `current` being that very wait counts: a wait
-    /// cancelled meanwhile, or replaced by a dialog opened since, is left as it is.
-    pub fn created(current: &mut Option<Waiting>, wait: &Waiting, id: Option<SnapshotId>) {
-        let ours = current
-            .as_ref()
-            .is_some_and(|c| c.since == wait.since && c.name == wait.name);
-        if !ours {
-            return;
-        }
-        match (current.as_mut(), id) {
-            (Some(c), Some(id)) => c.id = Some(id),
-            _ => *current = None,
-        }
-    }
-}
-
 impl Model {
     /// Whether a safety snapshot of `target`'s server can be taken at `now`, by the core's
     /// create rule.
@@ -146,33 +113,6 @@ mod tests {
             model.safety_offer(&model.list().snapshots()[0], NOW),
             Offer::No
         );
-    }
-
-    #[test]
-    fn only_the_current_wait_takes_its_creates_answer() {
-        let model = loaded(vec![snapshot(1, 10, "a", "completed")]);
-        let wait = |since| Waiting {
-            target: model.list().snapshots()[0].clone(),
-            name: SnapshotName::parse("pre-restore-a").unwrap(),
-            id: None,
-            since,
-        };
-        let id = SnapshotId::new(7).ok();
-        let mut current = Some(wait(1.0));
-        Waiting::created(&mut current, &wait(1.0), id);
-        assert_eq!(current.as_ref().and_then(|w| w.id), id);
-        // Cancelled while the create was under way, then started again: the old answer
-        // must not become the new wait's snapshot.
-        let mut current = Some(wait(2.0));
-        Waiting::created(&mut current, &wait(1.0), id);
-        assert_eq!(current, Some(wait(2.0)));
-        let mut current = None;
-        Waiting::created(&mut current, &wait(1.0), id);
-        assert_eq!(current, None);
-        // Refused: the wait ends.
-        let mut current = Some(wait(3.0));
-        Waiting::created(&mut current, &wait(3.0), None);
-        assert_eq!(current, None);
     }
 
     #[test]

@@ -11,13 +11,13 @@ use crate::model::undo_window::WindowEvent;
 /// Confirms deleting the chosen rows: their names (the first ten, then "and N more"), then
 /// one undo window for them all, after which they go one at a time.
 #[component]
-pub fn BatchDialog() -> impl IntoView {
+pub fn DeleteChosenDialog() -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared { dialogs, store, .. } = expect_context::<Shared>();
-    let close = Callback::new(move |()| dialogs.batch.set(false));
+    let close = Callback::new(move |()| dialogs.delete_chosen.set(false));
 
     let body = move || {
-        dialogs.batch.get().then(|| {
+        dialogs.delete_chosen.get().then(|| {
             let chosen = store.model.with_untracked(|m| {
                 m.selection
                     .of(m.list().snapshots())
@@ -30,7 +30,7 @@ pub fn BatchDialog() -> impl IntoView {
             let more = (more > 0).then(|| Message::with(Key::BatchMore, [("count", more.into())]));
             let confirm = Callback::new(move |()| {
                 store.delete(WindowEvent::Confirm(chosen.clone()));
-                dialogs.batch.set(false);
+                dialogs.delete_chosen.set(false);
             });
             view! {
                 <p>{move || language.render(&lede)}</p>
@@ -45,7 +45,7 @@ pub fn BatchDialog() -> impl IntoView {
     };
 
     view! {
-        <Modal open=Signal::derive(move || dialogs.batch.get()) on_close=close title=Key::BatchTitle id="batch">
+        <Modal open=Signal::derive(move || dialogs.delete_chosen.get()) on_close=close title=Key::BatchTitle id="batch">
             <div class="sc-form">{body}</div>
         </Modal>
     }
