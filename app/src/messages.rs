@@ -306,6 +306,36 @@ pub fn safety_refused(why: Option<Message>) -> Message {
         .fold(Key::RestoreSafetyRefused.into(), Message::then)
 }
 
+/// No room for a safety snapshot on `server` (`count` of the limit), and which snapshot's
+/// delete would make room, if one would.
+pub fn safety_full(server: &str, count: usize, room: Option<&Snapshot>) -> Message {
+    let full = Message::with(
+        Key::RestoreSafetyFull,
+        [
+            ("server", server.into()),
+            ("count", count.into()),
+            ("max", MAX_SNAPSHOTS_PER_SERVER.into()),
+        ],
+    );
+    match room {
+        Some(room) => full.then(Message::with(
+            Key::RestoreSafetyRoom,
+            [("snapshot", snapshot_arg(&room.name))],
+        )),
+        None => full,
+    }
+}
+
+/// The safety snapshot `name` failed, or is `gone` from the list: nothing was restored.
+pub fn safety_stopped(name: &SnapshotName, gone: bool) -> Message {
+    let key = if gone {
+        Key::RestoreSafetyGone
+    } else {
+        Key::RestoreSafetyFailed
+    };
+    Message::with(key, [("snapshot", snapshot_arg(name.as_str()))])
+}
+
 /// The restore dialog closed while its safety snapshot was being made.
 pub fn safety_cancelled(name: &SnapshotName) -> Message {
     Message::with(

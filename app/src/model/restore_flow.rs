@@ -9,7 +9,7 @@ use super::list::Model;
 use super::notice::{Notice, Tone};
 use super::outcome::{self, Change};
 use super::safety::{Offer, Wait};
-use crate::i18n::{Key, Message};
+use crate::i18n::Message;
 use crate::messages;
 
 /// Where a restore dialog is.
@@ -198,7 +198,7 @@ impl RestoreFlow {
                     .any(|s| s.id == self.target.id);
                 if !listed {
                     self.step = RestoreStep::Gone;
-                    self.error = Some(Key::ErrorRestoreGone.into());
+                    self.error = Some(messages::restore_gone());
                 }
                 Vec::new()
             }

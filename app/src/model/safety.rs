@@ -1,11 +1,12 @@
 //! The safety snapshot taken before a restore: whether one can be, and what its status in
 //! the list means for the restore waiting on it.
 
-use snapshot_api::rules::{CreateRefusal, MAX_SNAPSHOTS_PER_SERVER};
+use snapshot_api::rules::CreateRefusal;
 use snapshot_api::{Snapshot, SnapshotId, SnapshotName, SnapshotStatus};
 
 use super::list::Model;
-use crate::i18n::{Key, Message};
+use crate::i18n::Message;
+use crate::messages;
 
 /// Whether the restore dialog can offer a safety snapshot of `target`'s server.
 #[derive(Debug, PartialEq)]
@@ -38,22 +39,8 @@ impl Model {
         match self.check_create(server, now) {
             Ok(()) => Offer::Free,
             Err(CreateRefusal::LimitReached { server, count }) => {
-                let full = Message::with(
-                    Key::RestoreSafetyFull,
-                    [
-                        ("server", server.into()),
-                        ("count", count.into()),
-                        ("max", MAX_SNAPSHOTS_PER_SERVER.into()),
-                    ],
-                );
                 let room = self.room_for(target.server.id, now, Some(target.id));
-                Offer::Full(match room {
-                    Some(room) => full.then(Message::with(
-                        Key::RestoreSafetyRoom,
-                        [("snapshot", room.name.as_str().into())],
-                    )),
-                    None => full,
-                })
+                Offer::Full(messages::safety_full(&server, count, room))
             }
             Err(CreateRefusal::ServerRestoring { .. }) => Offer::No,
         }
@@ -61,12 +48,11 @@ impl Model {
 
     /// What the restore waiting on the safety snapshot `safety` (named `name`) does now.
     pub fn safety_wait(&self, safety: SnapshotId, name: &SnapshotName) -> Wait {
-        let stop = |key| Wait::Stop(Message::with(key, [("snapshot", name.as_str().into())]));
         match self.list().snapshots().iter().find(|s| s.id == safety) {
             Some(s) if s.status == SnapshotStatus::Completed => Wait::Restore,
             Some(s) if s.status == SnapshotStatus::InProgress => Wait::Pending,
-            Some(_) => stop(Key::RestoreSafetyFailed),
-            None => stop(Key::RestoreSafetyGone),
+            Some(_) => Wait::Stop(messages::safety_stopped(name, false)),
+            None => Wait::Stop(messages::safety_stopped(name, true)),
         }
     }
 }
