@@ -29,9 +29,9 @@ pub fn CreateDialog() -> impl IntoView {
     let form = RwSignal::new(CreateForm::default());
     // A fresh form each time the dialog opens: only the opening is tracked, so nothing else
     // may re-run this and undo what the user chose.
-    let opened = Memo::new(move |_| flow.with(Option::is_some));
+    let opened = Memo::new(move |_| flow.with(|f| f.as_ref().map(CreateFlow::id)));
     Effect::new(move |_| {
-        if !opened.get() {
+        if opened.get().is_none() {
             return;
         }
         let looking_at = view_state.server.get_untracked();

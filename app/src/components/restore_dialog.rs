@@ -28,8 +28,10 @@ pub fn RestoreDialog() -> impl IntoView {
     // The snapshot the dialog is open for: the body is built again only when it changes,
     // not at every step of the flow.
     let target = Memo::new(move |_| flow.with(|f| f.as_ref().map(|f| f.target().clone())));
+    // A fresh form each time the dialog opens, even for the same snapshot.
+    let opened = Memo::new(move |_| flow.with(|f| f.as_ref().map(RestoreFlow::id)));
     Effect::new(move |_| {
-        if target.with(Option::is_some) {
+        if opened.with(Option::is_some) {
             typed.set(String::new());
             safety_on.set(true);
         }

@@ -66,6 +66,11 @@ impl CreateFlow {
         }
     }
 
+    /// Which opening of the dialog this is.
+    pub fn id(&self) -> FlowId {
+        self.id
+    }
+
     pub fn step(&self) -> &CreateStep {
         &self.step
     }

@@ -7,11 +7,11 @@ use snapshot_api::{
 
 use super::deletes::{DeleteEvent, Deletes};
 use super::flow::Command;
+use super::listed::{ListState, Listed};
 use super::notice::{Notice, Tone};
-use super::search::SearchKeys;
 use super::selection::Selection;
 use super::undo_window::WindowEvent;
-use crate::i18n::{Key, Message};
+use crate::i18n::Key;
 use crate::messages;
 
 /// How long after a confirmed restore the console takes the server to be restoring: the API
@@ -20,124 +20,6 @@ pub const RESTORE_WINDOW_MS: f64 = 15.0 * 60.0 * 1000.0;
 
 /// Seconds between polls while something is in progress: quick at first, then backing off.
 pub const POLL_BACKOFF_S: [u64; 7] = [2, 2, 3, 5, 8, 10, 12];
-
-/// A list the API gave, with what is derived from it made once, when it arrives.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Listed {
-    /// When it was read (ms since the epoch).
-    pub at: f64,
-    snapshots: Vec<Snapshot>,
-    /// Lowercased name and description per snapshot, for search.
-    keys: SearchKeys,
-    /// Per server, by ID: how many snapshots it has, and where the first one is. Made with
-    /// the list's one sort rather than a hash map, whose code would be one more copy in the
-    /// wasm.
-    counts: Vec<ServerCount>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-struct ServerCount {
-    id: ServerId,
-    snapshots: usize,
-    first: usize,
-}
-
-impl Listed {
-    pub fn new(at: f64, snapshots: Vec<Snapshot>) -> Self {
-        let by_server = positions_by(snapshots.len(), &|a, b| {
-            snapshots[a].server.id.cmp(&snapshots[b].server.id)
-        });
-        let mut counts: Vec<ServerCount> = Vec::new();
-        for i in by_server {
-            let id = snapshots[i].server.id;
-            match counts.last_mut() {
-                Some(last) if last.id == id => last.snapshots += 1,
-                _ => counts.push(ServerCount {
-                    id,
-                    snapshots: 1,
-                    first: i,
-                }),
-            }
-        }
-        Self {
-            at,
-            keys: SearchKeys::new(&snapshots),
-            snapshots,
-            counts,
-        }
-    }
-
-    pub fn snapshots(&self) -> &[Snapshot] {
-        &self.snapshots
-    }
-
-    /// Lowercased name and description per snapshot, for search, in list order.
-    pub fn keys(&self) -> &SearchKeys {
-        &self.keys
-    }
-
-    /// How many snapshots `server` has in this list.
-    fn count(&self, server: ServerId) -> Option<usize> {
-        let at = self.counts.binary_search_by_key(&server, |c| c.id).ok()?;
-        Some(self.counts[at].snapshots)
-    }
-
-    fn edit(self, change: impl FnOnce(&mut Vec<Snapshot>)) -> Self {
-        let mut snapshots = self.snapshots;
-        change(&mut snapshots);
-        Self::new(self.at, snapshots)
-    }
-}
-
-/// Where the list stands. A failed or running read keeps the last good list on screen.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum ListState {
-    #[default]
-    NotLoaded,
-    Loading {
-        last: Option<Listed>,
-    },
-    Loaded(Listed),
-    Failed {
-        error: Message,
-        last: Option<Listed>,
-    },
-}
-
-impl ListState {
-    /// The list on screen, if any has arrived.
-    pub fn listed(&self) -> Option<&Listed> {
-        match self {
-            Self::NotLoaded => None,
-            Self::Loaded(listed) => Some(listed),
-            Self::Loading { last } | Self::Failed { last, .. } => last.as_ref(),
-        }
-    }
-
-    pub fn snapshots(&self) -> &[Snapshot] {
-        self.listed().map_or(&[], |l| &l.snapshots)
-    }
-
-    pub fn loading(&self) -> bool {
-        matches!(self, Self::Loading { .. })
-    }
-
-    /// Why the last read failed.
-    pub fn error(&self) -> Option<&Message> {
-        match self {
-            Self::Failed { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-
-    fn take_listed(&mut self) -> Option<Listed> {
-        match std::mem::take(self) {
-            Self::NotLoaded => None,
-            Self::Loaded(listed) => Some(listed),
-            Self::Loading { last } | Self::Failed { last, .. } => last,
-        }
-    }
-}
 
 /// A read started by [`Model::begin_read`]; its answer counts only if nothing overtook it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -218,7 +100,7 @@ impl Model {
         let last = self.list.take_listed();
         match result {
             Ok(snapshots) => {
-                let notices = finished(last.as_ref().map_or(&[], |l| &l.snapshots), &snapshots);
+                let notices = finished(last.as_ref().map_or(&[], Listed::snapshots), &snapshots);
                 self.list = ListState::Loaded(Listed::new(now, snapshots));
                 Some(notices)
             }
@@ -283,12 +165,10 @@ impl Model {
 
     /// Every server the console knows: the list's, by name, then configured ones.
     pub fn servers(&self) -> Vec<ServerRef> {
-        let listed: Vec<&ServerRef> = self.list.listed().map_or_else(Vec::new, |l| {
-            l.counts
-                .iter()
-                .map(|c| &l.snapshots[c.first].server)
-                .collect()
-        });
+        let listed: Vec<&ServerRef> = self
+            .list
+            .listed()
+            .map_or_else(Vec::new, |l| l.servers().collect());
         let listed_ids: Vec<ServerId> = listed.iter().map(|s| s.id).collect();
         let by_name = positions_by(listed.len(), &|a, b| listed[a].name.cmp(&listed[b].name));
         let mut servers: Vec<ServerRef> = by_name.into_iter().map(|i| listed[i].clone()).collect();
@@ -429,6 +309,7 @@ fn finished(before: &[Snapshot], after: &[Snapshot]) -> Vec<Notice> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Message;
     use crate::model::fixtures::{loaded, server, snapshot, NOW};
 
     #[test]

@@ -7,6 +7,7 @@ pub mod create_form;
 pub mod deletes;
 pub mod flow;
 pub mod list;
+pub mod listed;
 pub mod notice;
 pub mod outcome;
 pub mod restore_flow;
@@ -18,7 +19,8 @@ pub mod undo_window;
 #[cfg(test)]
 mod tests;
 
-pub use list::{ListState, Listed, Model, Ticket};
+pub use list::{Model, Ticket};
+pub use listed::{ListState, Listed};
 pub use notice::{Notice, Tone};
 
 #[cfg(test)]

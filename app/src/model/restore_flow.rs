@@ -79,6 +79,11 @@ impl RestoreFlow {
         &self.target
     }
 
+    /// Which opening of the dialog this is.
+    pub fn id(&self) -> FlowId {
+        self.id
+    }
+
     pub fn step(&self) -> &RestoreStep {
         &self.step
     }
