@@ -1,7 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::create_fields::{DescriptionField, NameField, ServerField};
+use super::create_fields::{api_error, DescriptionField, NameField, ServerField};
 use super::dialog_actions::DialogActions;
 use super::modal::Modal;
 use super::{Clock, Shared};
@@ -39,9 +39,6 @@ pub fn CreateDialog() -> impl IntoView {
             .model
             .with_untracked(|m| CreateForm::open(m, looking_at, &format::stamp()));
         form.set(fresh);
-    });
-    let errors = Memo::new(move |_| {
-        flow.with(|f| f.as_ref().map(|f| f.errors().clone()).unwrap_or_default())
     });
     let sending =
         Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(CreateFlow::sending)));
@@ -87,7 +84,7 @@ pub fn CreateDialog() -> impl IntoView {
         >
             <form class="sc-form" on:submit=submit novalidate>
                 <p class="sc-advice">{tr(Key::CreateAdvice)}</p>
-                <ServerField form errors refusal/>
+                <ServerField form refusal/>
                 {move || room().map(|victim| {
                     let label = victim.name.to_string();
                     view! {
@@ -109,10 +106,10 @@ pub fn CreateDialog() -> impl IntoView {
                         </div>
                     }
                 })}
-                <NameField form errors/>
-                <DescriptionField form errors/>
+                <NameField form/>
+                <DescriptionField form/>
                 <DialogActions
-                    error=Signal::derive(move || errors.with(|e| e.form.clone()))
+                    error=Signal::derive(api_error(|e| &e.form))
                     pending=sending
                     label=Key::CreateSubmit
                     label_when=(Signal::derive(move || making_room.get() && !sending.get()), Key::CreateDeleteAndCreate)

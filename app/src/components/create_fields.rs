@@ -14,20 +14,31 @@ use crate::model::create_flow::CreateEvent;
 use crate::model::create_form::{CreateForm, ServerChoice};
 use crate::model::outcome::FieldErrors;
 
+/// The API's word on one part of the form, from the create flow's last submit.
+pub fn api_error(
+    pick: fn(&FieldErrors) -> &Option<Message>,
+) -> impl Fn() -> Option<Message> + Copy {
+    let Shared { store, .. } = expect_context::<Shared>();
+    move || {
+        store
+            .dialogs
+            .create
+            .with(|f| f.as_ref().and_then(|f| pick(f.errors()).clone()))
+    }
+}
+
 /// The server: a known one from the list (with its count), or another by typed ID.
 #[component]
 pub fn ServerField(
     form: RwSignal<CreateForm>,
-    /// The API's word on each field, from the last submit.
-    errors: Memo<FieldErrors>,
     /// Why the chosen server cannot take a snapshot now.
     refusal: Memo<Option<Message>>,
 ) -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared { store, .. } = expect_context::<Shared>();
+    let said = api_error(|e| &e.server);
     let message = move || {
-        errors
-            .with(|e| e.server.clone())
+        said()
             .or_else(|| refusal.get())
             .or_else(|| form.with(CreateForm::typed_id_error))
     };
@@ -101,12 +112,12 @@ pub fn ServerField(
 /// The name, checked by the core's rule as it is typed. No `maxlength`: a pasted name that is
 /// too long is shown with the rule's reason rather than cut silently.
 #[component]
-pub fn NameField(form: RwSignal<CreateForm>, errors: Memo<FieldErrors>) -> impl IntoView {
+pub fn NameField(form: RwSignal<CreateForm>) -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared { store, .. } = expect_context::<Shared>();
+    let said = api_error(|e| &e.name);
     let message = move || {
-        errors
-            .with(|e| e.name.clone())
+        said()
             .or_else(|| form.with(CreateForm::name_error))
             .map(|m| language.render(&m))
     };
@@ -139,12 +150,12 @@ pub fn NameField(form: RwSignal<CreateForm>, errors: Memo<FieldErrors>) -> impl 
 
 /// The optional description, under its length cap.
 #[component]
-pub fn DescriptionField(form: RwSignal<CreateForm>, errors: Memo<FieldErrors>) -> impl IntoView {
+pub fn DescriptionField(form: RwSignal<CreateForm>) -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared { store, .. } = expect_context::<Shared>();
+    let said = api_error(|e| &e.description);
     let message = move || {
-        errors
-            .with(|e| e.description.clone())
+        said()
             .or_else(|| form.with(CreateForm::description_error))
             .map(|m| language.render(&m))
     };

@@ -25,10 +25,8 @@ pub fn RestoreDialog() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let safety_on = RwSignal::new(true);
     let language = expect_context::<Language>();
-    // The snapshot the dialog is open for: the body is built again only when it changes,
-    // not at every step of the flow.
-    let target = Memo::new(move |_| flow.with(|f| f.as_ref().map(|f| f.target().clone())));
-    // A fresh form each time the dialog opens, even for the same snapshot.
+    // Each opening of the dialog: a fresh form and body, built again only then, not at every
+    // step of the flow.
     let opened = Memo::new(move |_| flow.with(|f| f.as_ref().map(RestoreFlow::id)));
     Effect::new(move |_| {
         if opened.with(Option::is_some) {
@@ -58,7 +56,9 @@ pub fn RestoreDialog() -> impl IntoView {
     };
 
     let body = move || {
-        target.get().map(|snapshot| {
+        opened.get()?;
+        let target = flow.with_untracked(|f| f.as_ref().map(|f| f.target().clone()));
+        target.map(|snapshot| {
             let server = snapshot.server.name.clone();
             let taken_ms = format::millis(snapshot.created_at);
             let at = snapshot.created_at;

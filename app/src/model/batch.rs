@@ -38,11 +38,12 @@ impl Batch {
     /// The answer to a delete this batch sent.
     pub fn answered(&mut self, answer: Answer) -> Vec<Command> {
         let Answer::Deleted(snapshot, _) = &answer else {
-            return late(&answer);
+            return late(answer);
         };
-        if self.sending != Some(snapshot.id) || answer.cancelled() {
+        let id = snapshot.id;
+        if self.sending != Some(id) || answer.cancelled() {
             // From before a sign-out: the batch that sent it is gone.
-            return late(&answer);
+            return late(answer);
         }
         self.sending = None;
         let mut outcome = answer.outcome();
@@ -54,7 +55,7 @@ impl Batch {
             }
             Some(error) => {
                 self.failed += 1;
-                self.failures.push((snapshot.id, error));
+                self.failures.push((id, error));
             }
             None => {}
         }

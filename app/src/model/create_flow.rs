@@ -100,7 +100,7 @@ impl CreateFlow {
     ) -> Vec<Command> {
         let Some(f) = flow else {
             return match event {
-                CreateEvent::Answered(_, answer) => late(&answer),
+                CreateEvent::Answered(_, answer) => late(answer),
                 _ => Vec::new(),
             };
         };
@@ -121,7 +121,7 @@ impl CreateFlow {
                 }
                 commands
             }
-            CreateEvent::Answered(_, answer) => late(&answer),
+            CreateEvent::Answered(_, answer) => late(answer),
             CreateEvent::MakeRoom(choice) => {
                 if !f.sending() {
                     f.room = choice;
@@ -211,8 +211,8 @@ impl CreateFlow {
             return (Vec::new(), true);
         }
         let step = std::mem::replace(&mut self.step, CreateStep::Editing);
-        match (step, &answer) {
-            (CreateStep::Deleting { request, .. }, Answer::Deleted(..)) => {
+        match (step, answer) {
+            (CreateStep::Deleting { request, .. }, answer @ Answer::Deleted(..)) => {
                 let mut outcome = answer.outcome();
                 if !outcome.close {
                     // Not deleted: nothing more is sent.
@@ -223,15 +223,15 @@ impl CreateFlow {
                 let create = self.send(Write::Create(request));
                 (vec![Command::Settle(outcome), create], false)
             }
-            (CreateStep::Creating(_), Answer::Created(..)) => {
+            (CreateStep::Creating(_), answer @ Answer::Created(..)) => {
                 let mut outcome = answer.outcome();
                 let done = outcome.close;
                 self.errors = std::mem::take(&mut outcome.errors);
                 (vec![Command::Settle(outcome)], done)
             }
-            (step, _) => {
+            (step, answer) => {
                 self.step = step;
-                (late(&answer), false)
+                (late(answer), false)
             }
         }
     }

@@ -30,13 +30,11 @@ pub enum Answer {
 
 impl Answer {
     /// What the answer means, decided by [`outcome`].
-    pub fn outcome(&self) -> Outcome {
+    pub fn outcome(self) -> Outcome {
         match self {
-            Answer::Created(server, result) => outcome::snapshot_create(result.clone(), *server),
-            Answer::Restored(snapshot, result) => {
-                outcome::snapshot_restore(result.clone(), snapshot)
-            }
-            Answer::Deleted(snapshot, result) => outcome::snapshot_delete(result.clone(), snapshot),
+            Answer::Created(server, result) => outcome::snapshot_create(result, server),
+            Answer::Restored(snapshot, result) => outcome::snapshot_restore(result, &snapshot),
+            Answer::Deleted(snapshot, result) => outcome::snapshot_delete(result, &snapshot),
         }
     }
 
@@ -65,7 +63,7 @@ pub enum Command {
 /// An answer that came after its dialog closed (cancelled while the write was on its way):
 /// the list learns what it means, and the user hears how it ended, as a notice, since the
 /// dialog that would have shown it is gone.
-pub fn late(answer: &Answer) -> Vec<Command> {
+pub fn late(answer: Answer) -> Vec<Command> {
     if answer.cancelled() {
         return Vec::new();
     }

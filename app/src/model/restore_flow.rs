@@ -129,7 +129,7 @@ impl RestoreFlow {
                     }
                     commands
                 }
-                _ => late(&answer),
+                _ => late(answer),
             },
             RestoreEvent::Confirm {
                 safety,
@@ -216,19 +216,16 @@ impl RestoreFlow {
         if answer.cancelled() {
             return (Vec::new(), true);
         }
-        match (&self.step, &answer) {
+        match (&self.step, answer) {
             (RestoreStep::SafetyCreating { name, since }, Answer::Created(server, result)) => {
-                let (mut outcome, created) = outcome::safety_create(result.clone(), *server);
+                let (name, since) = (name.clone(), *since);
+                let (mut outcome, created) = outcome::safety_create(result, server);
                 let Some(id) = created else {
                     self.step = RestoreStep::Confirming;
                     self.error = outcome.errors.take_all();
                     return (vec![Command::Settle(outcome)], false);
                 };
-                self.step = RestoreStep::SafetyWaiting {
-                    id,
-                    name: name.clone(),
-                    since: *since,
-                };
+                self.step = RestoreStep::SafetyWaiting { id, name, since };
                 let mut commands = vec![Command::Settle(outcome)];
                 // A list read may have shown it already, before this answer came.
                 if model.list().snapshots().iter().any(|s| s.id == id) {
@@ -236,7 +233,7 @@ impl RestoreFlow {
                 }
                 (commands, false)
             }
-            (RestoreStep::Restoring, Answer::Restored(..)) => {
+            (RestoreStep::Restoring, answer @ Answer::Restored(..)) => {
                 let mut outcome = answer.outcome();
                 if !outcome.close {
                     self.error = outcome.errors.take_all();
@@ -251,7 +248,7 @@ impl RestoreFlow {
             }
             // An answer this step does not wait for (this dialog's requests go one at a
             // time, so none should come): told as a late one.
-            _ => (late(&answer), false),
+            (_, answer) => (late(answer), false),
         }
     }
 
