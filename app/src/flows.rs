@@ -30,15 +30,16 @@ impl Store {
     /// Opens the create dialog.
     pub fn open_create(&self) {
         let id = self.next_flow();
-        self.dialogs.create.set(Some(CreateFlow::open(id)));
+        self.dialogs
+            .flows
+            .update(|f| f.create = Some(CreateFlow::open(id)));
     }
 
     /// Opens the restore dialog for `snapshot`.
     pub fn open_restore(&self, snapshot: Snapshot) {
         let id = self.next_flow();
-        self.dialogs
-            .restore
-            .set(Some(RestoreFlow::open(id, snapshot)));
+        let flow = RestoreFlow::open(id, snapshot);
+        self.dialogs.flows.update(|f| f.restore = Some(flow));
     }
 
     fn next_flow(&self) -> FlowId {
@@ -51,8 +52,8 @@ impl Store {
         let now = format::now();
         let commands = self.model.with_untracked(|m| {
             self.dialogs
-                .create
-                .try_update(|flow| CreateFlow::update(flow, m, now, event))
+                .flows
+                .try_update(|f| CreateFlow::update(&mut f.create, m, now, event))
         });
         self.carry_out(Target::Create, commands.unwrap_or_default());
     }
@@ -62,8 +63,8 @@ impl Store {
         let now = format::now();
         let commands = self.model.with_untracked(|m| {
             self.dialogs
-                .restore
-                .try_update(|flow| RestoreFlow::update(flow, m, now, event))
+                .flows
+                .try_update(|f| RestoreFlow::update(&mut f.restore, m, now, event))
         });
         self.carry_out(Target::Restore, commands.unwrap_or_default());
     }

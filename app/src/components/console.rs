@@ -23,12 +23,19 @@ use crate::store::Store;
 use crate::toasts::Toasts;
 use crate::view_state::ViewState;
 
-/// Which dialog is open, and for which snapshot. The create and restore dialogs are open
-/// exactly while their flow is: closing one is its flow's decision.
+/// The flows of the create and restore dialogs: each dialog is open exactly while its flow
+/// is, so closing one is its flow's decision. (One signal for both: each signal's type is
+/// its own copy of the reactive code in the wasm.)
+#[derive(Debug, Default)]
+pub struct Flows {
+    pub create: Option<CreateFlow>,
+    pub restore: Option<RestoreFlow>,
+}
+
+/// Which dialog is open, and for which snapshot.
 #[derive(Clone, Copy)]
 pub struct Dialogs {
-    pub create: RwSignal<Option<CreateFlow>>,
-    pub restore: RwSignal<Option<RestoreFlow>>,
+    pub flows: RwSignal<Flows>,
     pub delete: RwSignal<Option<Snapshot>>,
     /// The confirmation of a delete of the chosen rows (its sending is the model's `Batch`).
     pub delete_chosen: RwSignal<bool>,
@@ -37,8 +44,7 @@ pub struct Dialogs {
 impl Default for Dialogs {
     fn default() -> Self {
         Self {
-            create: RwSignal::new(None),
-            restore: RwSignal::new(None),
+            flows: RwSignal::new(Flows::default()),
             delete: RwSignal::new(None),
             delete_chosen: RwSignal::new(false),
         }

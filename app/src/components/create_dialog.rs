@@ -25,11 +25,11 @@ pub fn CreateDialog() -> impl IntoView {
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
-    let flow = dialogs.create;
+    let flow = dialogs.flows;
     let form = RwSignal::new(CreateForm::default());
     // A fresh form each time the dialog opens: only the opening is tracked, so nothing else
     // may re-run this and undo what the user chose.
-    let opened = Memo::new(move |_| flow.with(|f| f.as_ref().map(CreateFlow::id)));
+    let opened = Memo::new(move |_| flow.with(|f| f.create.as_ref().map(CreateFlow::id)));
     Effect::new(move |_| {
         if opened.get().is_none() {
             return;
@@ -41,7 +41,7 @@ pub fn CreateDialog() -> impl IntoView {
         form.set(fresh);
     });
     let sending =
-        Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(CreateFlow::sending)));
+        Signal::derive(move || flow.with(|f| f.create.as_ref().is_some_and(CreateFlow::sending)));
 
     // Why the chosen server cannot take a snapshot now, by the core's rule. A memo, as a
     // table row's refusal is: the clock ticks each second, the answer changes far more rarely.
@@ -60,8 +60,9 @@ pub fn CreateDialog() -> impl IntoView {
             .model
             .with(|m| m.room_for(server, now.get(), None).cloned())
     };
-    let making_room =
-        Signal::derive(move || flow.with(|f| f.as_ref().is_some_and(|f| f.room().is_some())));
+    let making_room = Signal::derive(move || {
+        flow.with(|f| f.create.as_ref().is_some_and(|f| f.room().is_some()))
+    });
     let blocked = Signal::derive(move || {
         (refusal.with(Option::is_some) && !making_room.get())
             || form.with(|f| f.name_error().is_some() || f.description_error().is_some())
@@ -77,7 +78,7 @@ pub fn CreateDialog() -> impl IntoView {
 
     view! {
         <Modal
-            open=Signal::derive(move || flow.with(Option::is_some))
+            open=Signal::derive(move || flow.with(|f| f.create.is_some()))
             on_close=cancel
             title=Key::ActionCreate
             id="create"

@@ -22,8 +22,8 @@ pub fn api_error(
     move || {
         store
             .dialogs
-            .create
-            .with(|f| f.as_ref().and_then(|f| pick(f.errors()).clone()))
+            .flows
+            .with(|f| f.create.as_ref().and_then(|f| pick(f.errors()).clone()))
     }
 }
 

@@ -21,13 +21,13 @@ pub fn RestoreDialog() -> impl IntoView {
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
-    let flow = dialogs.restore;
+    let flow = dialogs.flows;
     let typed = RwSignal::new(String::new());
     let safety_on = RwSignal::new(true);
     let language = expect_context::<Language>();
     // Each opening of the dialog: a fresh form and body, built again only then, not at every
     // step of the flow.
-    let opened = Memo::new(move |_| flow.with(|f| f.as_ref().map(RestoreFlow::id)));
+    let opened = Memo::new(move |_| flow.with(|f| f.restore.as_ref().map(RestoreFlow::id)));
     Effect::new(move |_| {
         if opened.with(Option::is_some) {
             typed.set(String::new());
@@ -35,19 +35,22 @@ pub fn RestoreDialog() -> impl IntoView {
         }
     });
     let step_is = move |test: fn(&RestoreStep) -> bool| {
-        flow.with(|f| f.as_ref().is_some_and(|f| test(f.step())))
+        flow.with(|f| f.restore.as_ref().is_some_and(|f| test(f.step())))
     };
     let safety = move || {
         flow.with(|f| {
-            f.as_ref()
+            f.restore
+                .as_ref()
                 .and_then(RestoreFlow::safety)
                 .map(|(name, since)| (name.to_string(), since))
         })
     };
     let is_waiting = Signal::derive(move || safety().is_some());
-    let restoring = Signal::derive(move || step_is(|s| *s == RestoreStep::Restoring));
-    let confirmable = move || flow.with(|f| f.as_ref().is_some_and(RestoreFlow::confirmable));
-    let error = Signal::derive(move || flow.with(|f| f.as_ref().and_then(|f| f.error().cloned())));
+    let restoring = Signal::derive(move || step_is(|s| matches!(s, RestoreStep::Restoring)));
+    let confirmable =
+        move || flow.with(|f| f.restore.as_ref().is_some_and(RestoreFlow::confirmable));
+    let error =
+        Signal::derive(move || flow.with(|f| f.restore.as_ref().and_then(|f| f.error().cloned())));
     let cancel = Callback::new(move |()| store.restore(RestoreEvent::Cancel));
     // Said once to screen readers as the wait begins (the elapsed time is not announced): the
     // text is the same while the wait lasts, and an unchanged text is not written again.
@@ -57,7 +60,7 @@ pub fn RestoreDialog() -> impl IntoView {
 
     let body = move || {
         opened.get()?;
-        let target = flow.with_untracked(|f| f.as_ref().map(|f| f.target().clone()));
+        let target = flow.with_untracked(|f| f.restore.as_ref().map(|f| f.target().clone()));
         target.map(|snapshot| {
             let server = snapshot.server.name.clone();
             let taken_ms = format::millis(snapshot.created_at);
@@ -176,7 +179,7 @@ pub fn RestoreDialog() -> impl IntoView {
 
     view! {
         <Modal
-            open=Signal::derive(move || flow.with(Option::is_some))
+            open=Signal::derive(move || flow.with(|f| f.restore.is_some()))
             on_close=cancel
             title=Key::RestoreTitle
             id="restore"

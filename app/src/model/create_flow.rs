@@ -87,7 +87,7 @@ impl CreateFlow {
 
     /// Whether a write is on its way.
     pub fn sending(&self) -> bool {
-        self.step != CreateStep::Editing
+        !matches!(self.step, CreateStep::Editing)
     }
 
     /// Takes `event` for the dialog `flow` (`None` once closed), with the console's `model`
@@ -141,14 +141,12 @@ impl CreateFlow {
                 Vec::new()
             }
             CreateEvent::Listed => {
-                if f.step == CreateStep::Editing {
+                if !f.sending() {
                     f.check_room(model, now);
                 }
                 Vec::new()
             }
-            CreateEvent::Submit(request) if f.step == CreateStep::Editing => {
-                f.submit(model, now, request)
-            }
+            CreateEvent::Submit(request) if !f.sending() => f.submit(model, now, request),
             CreateEvent::Submit(_) => Vec::new(),
         }
     }

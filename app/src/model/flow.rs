@@ -45,7 +45,7 @@ impl Answer {
             Answer::Restored(_, r) => r.as_ref().err(),
             Answer::Deleted(_, r) => r.as_ref().err(),
         };
-        error == Some(&ApiError::Cancelled)
+        matches!(error, Some(ApiError::Cancelled))
     }
 }
 

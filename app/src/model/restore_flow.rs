@@ -95,7 +95,7 @@ impl RestoreFlow {
 
     /// Whether the user can confirm now.
     pub fn confirmable(&self) -> bool {
-        self.step == RestoreStep::Confirming
+        matches!(self.step, RestoreStep::Confirming)
     }
 
     /// The safety snapshot being made and since when, while the restore waits on it.
@@ -159,7 +159,7 @@ impl RestoreFlow {
             return Vec::new();
         }
         self.error = None;
-        if safety && model.safety_offer(&self.target, now) == Offer::Free {
+        if safety && matches!(model.safety_offer(&self.target, now), Offer::Free) {
             let name = SnapshotName::before_restore(&self.target.name, stamp);
             let request = SnapshotCreate::new(
                 self.target.server.id,
@@ -237,7 +237,8 @@ impl RestoreFlow {
                 let mut outcome = answer.outcome();
                 if !outcome.close {
                     self.error = outcome.errors.take_all();
-                    self.step = if outcome.change == Change::Remove(self.target.id) {
+                    self.step = if matches!(outcome.change, Change::Remove(id) if id == self.target.id)
+                    {
                         RestoreStep::Gone
                     } else {
                         RestoreStep::Confirming
