@@ -208,7 +208,7 @@ async fn snapshot_restore_400_twice_at_once_and_for_unfinished_snapshots() {
     .await
     .unwrap_err();
     assert!(
-        matches!(&failed, ApiError::InvalidState { detail } if detail.contains("is failed")),
+        matches!(&failed, ApiError::InvalidState { detail } if detail.contains("cannot be restored (failed)")),
         "{failed:?}"
     );
     let created = call(&app, TOKEN, &create(12347, "unfinished"))
