@@ -55,6 +55,15 @@ impl Dialog {
         list.iter().find(|s| s.name == name).unwrap().clone()
     }
 
+    /// Another client deletes n1 and creates one more on server 10: the rule would now
+    /// delete n2. The console reads that list, but the flow has not heard of it yet.
+    fn another_client_replaces_n1(&mut self) {
+        let mut list = full();
+        list.retain(|s| s.name != "n1");
+        list.push(snapshot(8, 10, "n8", "completed"));
+        read(&mut self.model, list);
+    }
+
     /// Ticks "Delete n1 first to make room".
     fn make_room(&mut self) {
         let victim = self.snapshot("n1");
@@ -221,11 +230,7 @@ fn a_failed_make_room_delete_sends_nothing_more() {
 fn a_list_that_changes_the_snapshot_to_delete_clears_the_tick_and_says_why() {
     let mut dialog = Dialog::open();
     dialog.make_room();
-    // Another client deletes n1 and creates one more: the rule would now delete n2.
-    let mut list = full();
-    list.retain(|s| s.name != "n1");
-    list.push(snapshot(8, 10, "n8", "completed"));
-    read(&mut dialog.model, list);
+    dialog.another_client_replaces_n1();
     assert!(dialog.on(CreateEvent::Listed).is_empty());
     assert!(dialog.flow.as_ref().unwrap().room().is_none());
     assert_eq!(
@@ -240,11 +245,8 @@ fn a_list_that_changes_the_snapshot_to_delete_clears_the_tick_and_says_why() {
 fn the_choice_is_checked_again_at_the_click() {
     let mut dialog = Dialog::open();
     dialog.make_room();
-    // The list changed without a Listed event reaching the flow yet.
-    let mut list = full();
-    list.retain(|s| s.name != "n1");
-    list.push(snapshot(8, 10, "n8", "completed"));
-    read(&mut dialog.model, list);
+    // No Listed event reaches the flow before the click.
+    dialog.another_client_replaces_n1();
     assert!(dialog.submit(10, "mine").is_empty());
     assert!(dialog.errors().form.is_some());
 }
