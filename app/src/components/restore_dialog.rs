@@ -117,7 +117,7 @@ pub fn RestoreDialog() -> impl IntoView {
                     &[("server", server), ("snapshot", snapshot)],
                 );
                 store.restore(RestoreEvent::Confirm {
-                    safety: safety_on.get_untracked(),
+                    safety: free && safety_on.get_untracked(),
                     stamp: format::stamp(),
                     description,
                 });

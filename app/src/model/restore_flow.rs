@@ -36,8 +36,9 @@ pub enum RestoreStep {
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum RestoreEvent {
-    /// The user confirmed; `safety` is whether the safety-snapshot box is ticked. `stamp` and
-    /// `description` are the safety snapshot's, made where the clock and the language are.
+    /// The user confirmed; `safety` is whether they asked for a safety snapshot (the box was
+    /// offered and is ticked). `stamp` and `description` are the safety snapshot's, made where
+    /// the clock and the language are.
     Confirm {
         safety: bool,
         stamp: String,
@@ -159,7 +160,18 @@ impl RestoreFlow {
             return Vec::new();
         }
         self.error = None;
-        if safety && matches!(model.safety_offer(&self.target, now), Offer::Free) {
+        if safety {
+            // Asked for and offered: a list that has filled the server since means no restore,
+            // never a restore without the safety snapshot the user asked for.
+            let why = match model.safety_offer(&self.target, now) {
+                Offer::Free => None,
+                Offer::Full(why) => Some(Some(why)),
+                Offer::No => Some(None),
+            };
+            if let Some(why) = why {
+                self.error = Some(messages::safety_refused(why));
+                return Vec::new();
+            }
             let name = SnapshotName::before_restore(&self.target.name, stamp);
             let request = SnapshotCreate::new(
                 self.target.server.id,

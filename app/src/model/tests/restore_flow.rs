@@ -245,12 +245,30 @@ fn after_a_failed_safety_snapshot_a_new_confirm_is_a_new_attempt() {
 }
 
 #[test]
-fn at_the_limit_no_safety_snapshot_is_taken_even_if_asked() {
+fn at_the_limit_the_restore_goes_without_a_safety_snapshot_when_none_was_offered() {
     let list = (1..=5)
         .map(|i| snapshot(i, 10, &format!("n{i}"), "completed"))
         .collect();
     let mut dialog = Dialog::with(list);
-    assert_eq!(sent(&dialog.confirm(true)), ["restore n1"]);
+    assert_eq!(sent(&dialog.confirm(false)), ["restore n1"]);
+}
+
+#[test]
+fn a_server_filled_since_the_dialog_opened_restores_nothing_without_the_safety_snapshot() {
+    let mut dialog = Dialog::open();
+    // The box was offered and ticked; then a list read shows another client filled the server.
+    let mut list = dialog.model.list().snapshots().to_vec();
+    list.extend((3..=5).map(|i| snapshot(i, 10, &format!("other-{i}"), "completed")));
+    read(&mut dialog.model, list);
+    assert!(
+        dialog.confirm(true).is_empty(),
+        "no create, and no restore without it"
+    );
+    assert_eq!(dialog.step(), Some(&RestoreStep::Confirming));
+    assert_eq!(
+        dialog.error().as_deref(),
+        Some("The safety snapshot could not be created, so nothing was restored. No room for a safety snapshot: s10 has 5 of 5 snapshots. To make room, delete one first, such as new.")
+    );
 }
 
 #[test]
