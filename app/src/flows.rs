@@ -10,12 +10,14 @@ use snapshot_api::endpoints::{SnapshotDelete, SnapshotRestore};
 use snapshot_api::Snapshot;
 
 use crate::client::Client;
+use crate::components::Flows;
 use crate::format;
 use crate::model::create_flow::{CreateEvent, CreateFlow};
 use crate::model::deletes::DeleteEvent;
 use crate::model::flow::{Answer, Command, FlowId, Write};
 use crate::model::restore_flow::{RestoreEvent, RestoreFlow};
 use crate::model::undo_window::{WindowEvent, UNDO_WINDOW_MS};
+use crate::model::Model;
 use crate::store::Store;
 
 /// Which flow a write's answer goes back to.
@@ -49,24 +51,26 @@ impl Store {
 
     /// Forwards `event` to the create dialog's flow.
     pub fn create(&self, event: CreateEvent) {
-        let now = format::now();
-        let commands = self.model.with_untracked(|m| {
-            self.dialogs
-                .flows
-                .try_update(|f| CreateFlow::update(&mut f.create, m, now, event))
+        self.dialog(Target::Create, |f, m, now| {
+            CreateFlow::update(&mut f.create, m, now, event)
         });
-        self.carry_out(Target::Create, commands.unwrap_or_default());
     }
 
     /// Forwards `event` to the restore dialog's flow.
     pub fn restore(&self, event: RestoreEvent) {
-        let now = format::now();
-        let commands = self.model.with_untracked(|m| {
-            self.dialogs
-                .flows
-                .try_update(|f| RestoreFlow::update(&mut f.restore, m, now, event))
+        self.dialog(Target::Restore, |f, m, now| {
+            RestoreFlow::update(&mut f.restore, m, now, event)
         });
-        self.carry_out(Target::Restore, commands.unwrap_or_default());
+    }
+
+    /// Runs `update` on the dialogs' flows with the model and the time, then carries out
+    /// what it returns.
+    fn dialog(&self, target: Target, update: impl FnOnce(&mut Flows, &Model, f64) -> Vec<Command>) {
+        let now = format::now();
+        let commands = self
+            .model
+            .with_untracked(|m| self.dialogs.flows.try_update(|f| update(f, m, now)));
+        self.carry_out(target, commands.unwrap_or_default());
     }
 
     /// Forwards `event` to the deletes. A confirm starts an undo window, whose end the clock
