@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use snapshot_api::endpoints::{SnapshotDelete, SnapshotRestore};
 use snapshot_api::Snapshot;
 
 use crate::client::Client;
@@ -138,19 +137,8 @@ impl Store {
 
 /// Sends `write`; never retried (see [`Client::call`]).
 async fn send(client: &Client, write: Write) -> Answer {
-    match write {
-        Write::Create(request) => {
-            Answer::Created(request.body.server_id, client.call(&request).await)
-        }
-        Write::Restore(snapshot) => {
-            let snapshot_id = snapshot.id;
-            let result = client.call(&SnapshotRestore { snapshot_id }).await;
-            Answer::Restored(snapshot, result)
-        }
-        Write::Delete(snapshot) => {
-            let snapshot_id = snapshot.id;
-            let result = client.call(&SnapshotDelete { snapshot_id }).await;
-            Answer::Deleted(snapshot, result)
-        }
+    match client.call(&write).await {
+        Ok(answer) => answer,
+        Err(error) => write.failed(error),
     }
 }

@@ -2,8 +2,11 @@
 //! comes back to them. A flow is a plain state machine: events in, [`Command`]s out. The
 //! browser side (`crate::store`) only carries the commands out and the answers back.
 
-use snapshot_api::endpoints::SnapshotCreate;
-use snapshot_api::{ApiError, RestoreAccepted, ServerId, Snapshot, SnapshotCreated};
+use http::Method;
+use snapshot_api::endpoints::{SnapshotCreate, SnapshotDelete, SnapshotRestore};
+use snapshot_api::{
+    ApiError, DecodeError, Endpoint, RestoreAccepted, ServerId, Snapshot, SnapshotCreated,
+};
 
 use super::notice::{Notice, Tone};
 use super::outcome::{self, Outcome};
@@ -18,6 +21,77 @@ pub enum Write {
     Create(SnapshotCreate),
     Restore(Snapshot),
     Delete(Snapshot),
+}
+
+impl Write {
+    /// The answer when the write got no success: `error`, with what the write was about.
+    pub fn failed(self, error: ApiError) -> Answer {
+        match self {
+            Write::Create(request) => Answer::Created(request.body.server_id, Err(error)),
+            Write::Restore(snapshot) => Answer::Restored(snapshot, Err(error)),
+            Write::Delete(snapshot) => Answer::Deleted(snapshot, Err(error)),
+        }
+    }
+
+    fn restore(snapshot: &Snapshot) -> SnapshotRestore {
+        SnapshotRestore {
+            snapshot_id: snapshot.id,
+        }
+    }
+
+    fn delete(snapshot: &Snapshot) -> SnapshotDelete {
+        SnapshotDelete {
+            snapshot_id: snapshot.id,
+        }
+    }
+}
+
+/// A write is sent as the core's endpoint it names. One endpoint type for the three writes
+/// means one copy of the browser's call path in the bundle, not three.
+impl Endpoint for Write {
+    type Output = Answer;
+    // Creates and restores must never be resent by themselves; nothing retries a write.
+    const IDEMPOTENT: bool = false;
+
+    fn method(&self) -> Method {
+        match self {
+            Write::Create(request) => request.method(),
+            Write::Restore(snapshot) => Write::restore(snapshot).method(),
+            Write::Delete(snapshot) => Write::delete(snapshot).method(),
+        }
+    }
+
+    fn path(&self) -> String {
+        match self {
+            Write::Create(request) => request.path(),
+            Write::Restore(snapshot) => Write::restore(snapshot).path(),
+            Write::Delete(snapshot) => Write::delete(snapshot).path(),
+        }
+    }
+
+    fn body(&self) -> Option<Vec<u8>> {
+        match self {
+            Write::Create(request) => request.body(),
+            Write::Restore(snapshot) => Write::restore(snapshot).body(),
+            Write::Delete(snapshot) => Write::delete(snapshot).body(),
+        }
+    }
+
+    fn decode_success(&self, body: &[u8]) -> Result<Answer, DecodeError> {
+        Ok(match self {
+            Write::Create(request) => {
+                Answer::Created(request.body.server_id, Ok(request.decode_success(body)?))
+            }
+            Write::Restore(snapshot) => {
+                let accepted = Write::restore(snapshot).decode_success(body)?;
+                Answer::Restored(snapshot.clone(), Ok(accepted))
+            }
+            Write::Delete(snapshot) => {
+                Write::delete(snapshot).decode_success(body)?;
+                Answer::Deleted(snapshot.clone(), Ok(()))
+            }
+        })
+    }
 }
 
 /// The API's answer to a [`Write`], with what it was about.
