@@ -1,4 +1,4 @@
-use http::{header, HeaderValue, Method, Request, Response, Uri};
+use http::{header, HeaderMap, HeaderValue, Method, Request, Response, StatusCode, Uri};
 
 use crate::{ApiError, BaseUrl, BearerToken, Endpoint, ParsedUrl};
 
@@ -77,27 +77,26 @@ impl Api {
         endpoint: &E,
         response: &Response<B>,
     ) -> Result<E::Output, ApiError> {
-        let status = response.status();
         let body = response.body().as_ref();
-        let result = if body.len() > Self::MAX_RESPONSE_BYTES {
-            Err(self.undecodable(
-                status.as_u16(),
-                format!("response of {} bytes is too large", body.len()),
-                body,
-            ))
+        let status = self.check(response.status(), response.headers(), body)?;
+        endpoint
+            .decode_success(body)
+            .map_err(|e| self.undecodable(status, e.to_string(), body))
+    }
+
+    /// What every answer goes through before its endpoint reads it: an oversized body or an
+    /// error status is the [`ApiError`] it means; a success gives its status. Not generic, so
+    /// it is compiled once, however many endpoints there are.
+    fn check(&self, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<u16, ApiError> {
+        if body.len() > Self::MAX_RESPONSE_BYTES {
+            let reason = format!("response of {} bytes is too large", body.len());
+            Err(self.undecodable(status.as_u16(), reason, body))
         } else if status.is_success() {
-            endpoint
-                .decode_success(body)
-                .map_err(|e| self.undecodable(status.as_u16(), e.to_string(), body))
+            Ok(status.as_u16())
         } else {
-            Err(ApiError::from_status(
-                status,
-                response.headers(),
-                body,
-                self.token.secret(),
-            ))
-        };
-        result.map_err(|e| e.redact(self.token.secret()))
+            let error = ApiError::from_status(status, headers, body, self.token.secret());
+            Err(self.redact(error))
+        }
     }
 
     /// `error` with the token taken out: for errors made by a transport, which the core has
