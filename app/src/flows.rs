@@ -9,14 +9,13 @@ use leptos::task::spawn_local;
 use snapshot_api::Snapshot;
 
 use crate::client::Client;
-use crate::components::Flows;
 use crate::format;
 use crate::model::create_flow::{CreateEvent, CreateFlow};
 use crate::model::deletes::DeleteEvent;
+use crate::model::dialogs::DialogEvent;
 use crate::model::flow::{Answer, Command, FlowId, Write};
 use crate::model::restore_flow::{RestoreEvent, RestoreFlow};
 use crate::model::undo_window::{WindowEvent, UNDO_WINDOW_MS};
-use crate::model::Model;
 use crate::store::Store;
 
 /// Which flow a write's answer goes back to.
@@ -50,25 +49,25 @@ impl Store {
 
     /// Forwards `event` to the create dialog's flow.
     pub fn create(&self, event: CreateEvent) {
-        self.dialog(Target::Create, |f, m, now| {
-            CreateFlow::update(&mut f.create, m, now, event)
-        });
+        self.dialog(DialogEvent::Create(event));
     }
 
     /// Forwards `event` to the restore dialog's flow.
     pub fn restore(&self, event: RestoreEvent) {
-        self.dialog(Target::Restore, |f, m, now| {
-            RestoreFlow::update(&mut f.restore, m, now, event)
-        });
+        self.dialog(DialogEvent::Restore(event));
     }
 
-    /// Runs `update` on the dialogs' flows with the model and the time, then carries out
-    /// what it returns.
-    fn dialog(&self, target: Target, update: impl FnOnce(&mut Flows, &Model, f64) -> Vec<Command>) {
+    /// Gives `event` to the dialogs' flows with the model and the time, then carries out
+    /// what they return.
+    fn dialog(&self, event: DialogEvent) {
+        let target = match event {
+            DialogEvent::Create(_) => Target::Create,
+            DialogEvent::Restore(_) => Target::Restore,
+        };
         let now = format::now();
         let commands = self
             .model
-            .with_untracked(|m| self.dialogs.flows.try_update(|f| update(f, m, now)));
+            .with_untracked(|m| self.dialogs.flows.try_update(|f| f.update(m, now, event)));
         self.carry_out(target, commands.unwrap_or_default());
     }
 
@@ -128,8 +127,10 @@ impl Store {
 
     fn answered(&self, target: Target, flow: FlowId, answer: Answer) {
         match target {
-            Target::Create => self.create(CreateEvent::Answered(flow, answer)),
-            Target::Restore => self.restore(RestoreEvent::Answered(flow, answer)),
+            Target::Create => self.dialog(DialogEvent::Create(CreateEvent::Answered(flow, answer))),
+            Target::Restore => {
+                self.dialog(DialogEvent::Restore(RestoreEvent::Answered(flow, answer)))
+            }
             Target::Deletes => self.deletes(DeleteEvent::Answered(answer)),
         }
     }

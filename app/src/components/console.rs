@@ -16,21 +16,11 @@ use crate::client::Client;
 use crate::config::Config;
 use crate::format;
 use crate::language::Language;
-use crate::model::create_flow::CreateFlow;
-use crate::model::restore_flow::RestoreFlow;
+use crate::model::dialogs::Flows;
 use crate::session::Session;
 use crate::store::Store;
 use crate::toasts::Toasts;
 use crate::view_state::ViewState;
-
-/// The flows of the create and restore dialogs: each dialog is open exactly while its flow
-/// is, so closing one is its flow's decision. (One signal for both: each signal's type is
-/// its own copy of the reactive code in the wasm.)
-#[derive(Debug, Default)]
-pub struct Flows {
-    pub create: Option<CreateFlow>,
-    pub restore: Option<RestoreFlow>,
-}
 
 /// Which dialog is open, and for which snapshot.
 #[derive(Clone, Copy)]

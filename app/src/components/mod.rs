@@ -20,5 +20,5 @@ mod snapshot_table;
 mod toast_region;
 mod toolbar;
 
-pub use console::{Clock, Console, Dialogs, Flows, Shared};
+pub use console::{Clock, Console, Dialogs, Shared};
 pub use not_started::NotStarted;

@@ -5,6 +5,7 @@ pub mod batch;
 pub mod create_flow;
 pub mod create_form;
 pub mod deletes;
+pub mod dialogs;
 pub mod flow;
 pub mod list;
 pub mod listed;
