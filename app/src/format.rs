@@ -104,6 +104,25 @@ pub fn stamp() -> String {
     )
 }
 
+/// `text` as a CSS string, for `content:`: quoted, with quotes, backslashes and line ends
+/// escaped, so no translation can end the string or the declaration.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push_str("\\A "),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 struct Formatters {
     locale: Locale,
     absolute: Function,
@@ -169,6 +188,14 @@ fn call(format: &Function, value: &JsValue) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_be_ended_by_their_text() {
+        assert_eq!(css_string("Undo"), r#""Undo""#);
+        assert_eq!(css_string("পূর্বাবস্থায় ফেরান"), "\"পূর্বাবস্থায় ফেরান\"");
+        assert_eq!(css_string(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(css_string("a\nb; }"), r#""a\A b; }""#);
+    }
 
     #[test]
     fn sizes_use_binary_units_in_tenths() {

@@ -38,6 +38,12 @@ enum Command {
     Test,
     /// Build the release console into `dist/`: static files ready to host.
     Dist,
+    /// Build, then run only the browser suite; arguments after `--` go to Playwright (e.g.
+    /// `-- e2e/reach.spec.ts -g Bengali`).
+    E2e {
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
     /// Serve the example admin portal (examples/portal) with the console embedded.
     Portal {
         #[arg(last = true)]
@@ -83,6 +89,7 @@ fn main() -> ExitCode {
         Command::Serve { sim_args } => serve::run(&sim_args),
         Command::Test => test::run(),
         Command::Dist => dist::run().map(|_| ()),
+        Command::E2e { args } => test::e2e(&args),
         Command::Portal { sim_args } => portal::run(&sim_args),
         Command::Screenshots => test::screenshots(),
         Command::Size => size::run(),

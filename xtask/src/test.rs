@@ -89,6 +89,13 @@ pub fn run() -> Result {
     Ok(())
 }
 
+/// `cargo xtask e2e`: the browser suite alone, with Playwright's own arguments.
+pub fn e2e(args: &[String]) -> Result {
+    let mut all = vec!["--project=e2e"];
+    all.extend(args.iter().map(String::as_str));
+    browser_suite(&all)
+}
+
 /// `cargo xtask screenshots`: the README's screenshots, taken by the same harness.
 pub fn screenshots() -> Result {
     browser_suite(&["--project=screenshots"])?;

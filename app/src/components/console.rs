@@ -9,6 +9,7 @@ use super::language_menu::LanguageMenu;
 use super::quota::Quota;
 use super::restore_dialog::RestoreDialog;
 use super::sign_in::SignIn;
+use super::slots;
 use super::snapshot_table::SnapshotTable;
 use super::toast_region::ToastRegion;
 use super::toolbar::Toolbar;
@@ -114,6 +115,7 @@ pub fn Console(config: Config) -> impl IntoView {
     });
 
     language.title_the_page();
+    slots::keep_room(language);
 
     // Its own page owns the URL; embedded, the console keeps its notices inside its box.
     let embedded = !config.page.owns_url;

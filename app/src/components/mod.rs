@@ -16,6 +16,7 @@ mod quota;
 mod restore_dialog;
 mod selection_bar;
 mod sign_in;
+mod slots;
 mod snapshot_table;
 mod toast_region;
 mod toolbar;

@@ -191,8 +191,18 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
             .model
             .with(|m| m.deletes().batch().failure(id).map(|e| language.render(e)))
     };
+    let description = snapshot.description.clone().unwrap_or_default();
+    // Focusable only when it may be cut short, so the keyboard can open it too.
+    let focusable = if description.chars().count() > CLAMP_CHARS {
+        "0"
+    } else {
+        "-1"
+    };
+    let description_id = format!("sc-description-{id}");
+    let described_by = description_id.clone();
     view! {
-        <tr role="row">
+        // The description, clamped on screen, is read in full as the row's description.
+        <tr role="row" aria-describedby=described_by>
             <td role="cell" class="sc-col-select" data-label=tr(Key::ColSelect)>
                 <input
                     type="checkbox"
@@ -203,7 +213,7 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                 />
             </td>
             {show_server.then(|| view! {
-                <td role="cell" class="sc-col-server sc-nowrap" data-label=tr(Key::ColServer)>{snapshot.server.name.clone()}</td>
+                <td role="cell" class="sc-col-server sc-breakable" data-label=tr(Key::ColServer)>{snapshot.server.name.clone()}</td>
             })}
             <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{breakable(&snapshot.name)}</td>
             <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)>
@@ -216,28 +226,34 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                     {move || format::relative(language.locale(), created_ms, now.get())}
                 </time>
             </td>
-            <td role="cell" data-label=tr(Key::ColDescription) class="sc-col-description sc-description">{snapshot.description.clone().unwrap_or_default()}</td>
+            <td role="cell" data-label=tr(Key::ColDescription) class="sc-col-description sc-description">
+                <span class="sc-clamp" id=description_id tabindex=focusable>{description}</span>
+            </td>
             <td role="cell" class="sc-col-actions sc-actions">
-                <button
-                    type="button"
-                    class="sc-button sc-small"
-                    aria-label=move || language.fill(Key::ActionRestoreNamed, &[("name", &name)])
-                    title=refusal_text
-                    // Not `disabled`: the button keeps its focus (after a restore) and its reason.
-                    aria-disabled=move || (refusal.with(Option::is_some) || waiting()).to_string()
-                    on:click=move |_| {
-                        if refusal.with_untracked(Option::is_none) && !waiting() {
-                            store.open_restore(for_restore.clone());
+                // While the delete waits, its countdown takes Restore's place (see the CSS's
+                // slots: neither changes the row's size).
+                <span class="sc-stack sc-countdown">
+                    <button
+                        type="button"
+                        class="sc-button sc-small"
+                        aria-label=move || language.fill(Key::ActionRestoreNamed, &[("name", &name)])
+                        title=refusal_text
+                        // Not `disabled`: the button keeps its focus (after a restore) and its reason.
+                        aria-disabled=move || refusal.with(Option::is_some).to_string()
+                        on:click=move |_| {
+                            if refusal.with_untracked(Option::is_none) && !waiting() {
+                                store.open_restore(for_restore.clone());
+                            }
                         }
-                    }
-                >
-                    {tr(Key::ActionRestore)}
-                </button>
-                {move || deleting().map(|seconds| view! {
-                    <span class="sc-deleting">
-                        {language.fill(Key::TableDeletingIn, &[("seconds", &language.number(seconds as usize))])}
-                    </span>
-                })}
+                    >
+                        {tr(Key::ActionRestore)}
+                    </button>
+                    {move || deleting().map(|seconds| view! {
+                        <span class="sc-deleting">
+                            {language.fill(Key::TableDeletingIn, &[("seconds", &language.number(seconds as usize))])}
+                        </span>
+                    })}
+                </span>
                 // One button that becomes Undo while the delete waits: focus, which comes back
                 // to it when the dialog closes, stays on it.
                 <button
@@ -255,12 +271,17 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                         }
                     }
                 >
-                    {move || language.t(if waiting() { Key::ActionUndo } else { Key::ActionDelete })}
+                    <span class="sc-slot sc-swap">
+                        {move || language.t(if waiting() { Key::ActionUndo } else { Key::ActionDelete })}
+                    </span>
                 </button>
             </td>
         </tr>
     }
 }
+
+/// Descriptions longer than this may be cut short in the table (two lines of its column).
+const CLAMP_CHARS: usize = 40;
 
 /// `name` with a line-break opportunity after each `-` and `_`, so a narrow column breaks it
 /// between its parts ("pre-migration-" / "snapshot"), never inside one.
@@ -273,7 +294,8 @@ fn breakable(name: &str) -> impl IntoView {
         .collect_view()
 }
 
-/// A snapshot's status as words (never colour alone).
+/// A snapshot's status as words and a shape (never colour alone). The badge is as wide as
+/// the widest status in the language shown, so a snapshot that completes moves nothing.
 #[component]
 pub fn StatusBadge(status: SnapshotStatus) -> impl IntoView {
     let language = expect_context::<Language>();
@@ -284,5 +306,11 @@ pub fn StatusBadge(status: SnapshotStatus) -> impl IntoView {
         SnapshotStatus::Unknown(_) => "sc-badge",
     };
     let words = messages::status(&status);
-    view! { <span class=class>{move || language.render(&words)}</span> }
+    view! {
+        <span class=class>
+            <span class="sc-slot sc-status"><span class="sc-slot sc-status-failed">
+                {move || language.render(&words)}
+            </span></span>
+        </span>
+    }
 }
