@@ -33,7 +33,8 @@ async function reachProblems(page: Page, state: string): Promise<string[]> {
     if (shown.length === 0) found.push('no row actions');
     for (const button of shown) {
       const label = button.getAttribute('aria-label');
-      button.scrollIntoView({ block: 'center', inline: 'nearest' });
+      // Instant: a host may scroll smoothly (Bootstrap does).
+      button.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
       const r = button.getBoundingClientRect();
       const b = root.getBoundingClientRect();
       if (r.left < b.left - 0.5 || r.right > b.right + 0.5) found.push(`${label}: ${r.left}–${r.right} outside the box ${b.left}–${b.right}`);
@@ -61,7 +62,7 @@ async function reachProblems(page: Page, state: string): Promise<string[]> {
 
 /** Each row's place in the page and each column's, to see whether anything moved. */
 async function geometry(page: Page): Promise<string[]> {
-  return page.getByRole('table').evaluate((table) => {
+  return consoleBox(page).getByRole('table').evaluate((table) => {
     const at = (el: Element) => {
       const r = el.getBoundingClientRect();
       return `${Math.round(r.left + scrollX)},${Math.round(r.top + scrollY)} ${Math.round(r.width)}×${Math.round(r.height)}`;
@@ -78,7 +79,7 @@ for (const host of HOSTS) {
         // Content the core accepts at its longest, on the server both pages show; still in
         // progress while the test runs.
         for (const [name, description] of [[LONG_NAME, 'Nightly'], ['long-description', LONG_DESCRIPTION]]) {
-          expect((await sim.api('POST', '/snapshots/', { server_id: 12345, name, description })).status).toBe(202);
+          expect((await sim.api('POST', '/snapshots/', { server_id: 12345, name, description })).status).toBe(201);
         }
         await installClock(page);
         await page.addInitScript((language) => localStorage.setItem('snapshot-console.lang', language), language);
@@ -89,7 +90,11 @@ for (const host of HOSTS) {
         const deleteOf = (name: string) => page.getByRole('button', { name: t('action.delete_named', { name }), exact: true });
         await expect(deleteOf(LONG_NAME)).toBeVisible();
 
+        // Time stands still but for the test's own steps, so "5 seconds ago" does not become
+        // "10 seconds ago" between two measures.
+        await page.clock.pauseAt(Date.now() + 1_000);
         const problems = await reachProblems(page, 'idle');
+        if (process.env.REACH_SHOTS) await page.screenshot({ path: `/tmp/t/reach-${host}-${width}-${language}.png`, fullPage: true });
 
         // A delete counting down: no row or column moves when it starts.
         const before = await geometry(page);

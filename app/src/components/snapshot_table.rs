@@ -213,7 +213,7 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                 />
             </td>
             {show_server.then(|| view! {
-                <td role="cell" class="sc-col-server sc-breakable" data-label=tr(Key::ColServer)>{snapshot.server.name.clone()}</td>
+                <td role="cell" class="sc-col-server sc-nowrap" data-label=tr(Key::ColServer)>{snapshot.server.name.clone()}</td>
             })}
             <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{breakable(&snapshot.name)}</td>
             <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)>
