@@ -12,8 +12,9 @@ use crate::i18n::{Arg, Key, Message};
 
 /// A plain sentence for `error`; `what` names the action (`Key::WhatLoad`: "load the
 /// snapshots"). The API's own `detail` follows as the API sent it.
-pub fn describe(error: &ApiError, what: Key) -> Message {
+pub fn describe(error: &ApiError, what: Message) -> Message {
     let status = |status: &u16| Arg::Number(u64::from(*status));
+    let what = Arg::Message(what);
     match error {
         ApiError::Unauthorized { .. } => Key::ErrorUnauthorized.into(),
         ApiError::NotFound { detail } => with_detail(Key::ErrorNotFound.into(), detail),
@@ -36,36 +37,30 @@ pub fn describe(error: &ApiError, what: Key) -> Message {
             }
             _ => Key::ErrorRateLimited.into(),
         },
-        ApiError::Server { status: code, .. } => Message::with(
-            Key::ErrorServer,
-            [("what", what.into()), ("status", status(code))],
-        ),
+        ApiError::Server { status: code, .. } => {
+            Message::with(Key::ErrorServer, [("what", what), ("status", status(code))])
+        }
         ApiError::UnexpectedStatus {
             status: code,
             detail,
         } => with_detail(
-            Message::with(
-                Key::ErrorStatus,
-                [("what", what.into()), ("status", status(code))],
-            ),
+            Message::with(Key::ErrorStatus, [("what", what), ("status", status(code))]),
             detail,
         ),
         ApiError::Undecodable { status: code, .. } => Message::with(
             Key::ErrorUndecodable,
-            [("what", what.into()), ("status", status(code))],
+            [("what", what), ("status", status(code))],
         ),
         // A cancelled request is never shown (the model drops it); worded as the network
         // failure it is, should a caller ever show it.
         ApiError::Transport { .. } | ApiError::Cancelled => {
-            Message::with(Key::ErrorTransport, [("what", what.into())])
+            Message::with(Key::ErrorTransport, [("what", what)])
         }
-        ApiError::InvalidUrl { .. } => Message::with(Key::ErrorInvalidUrl, [("what", what.into())]),
+        ApiError::InvalidUrl { .. } => Message::with(Key::ErrorInvalidUrl, [("what", what)]),
+        ApiError::Redirected => Message::with(Key::ErrorRedirected, [("what", what)]),
         ApiError::Timeout { seconds } => Message::with(
             Key::ErrorTimeout,
-            [
-                ("what", what.into()),
-                ("seconds", u64::from(*seconds).into()),
-            ],
+            [("what", what), ("seconds", u64::from(*seconds).into())],
         ),
     }
 }
@@ -197,20 +192,23 @@ pub fn delete_caveat(caveat: DeleteCaveat) -> Message {
     }
 }
 
-/// The three writes, as messages name them.
+/// The three writes, as messages name them; a delete names its snapshot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Operation {
+pub enum Operation<'a> {
     Create,
     Restore,
-    Delete,
+    Delete(&'a str),
 }
 
 /// Why a write failed; when it may have happened all the same, what to do about that.
 pub fn write_failed(operation: Operation, error: &ApiError) -> Message {
     let (what, maybe) = match operation {
-        Operation::Create => (Key::WhatCreate, Key::MaybeCreated),
-        Operation::Restore => (Key::WhatRestore, Key::MaybeRestored),
-        Operation::Delete => (Key::WhatDelete, Key::MaybeDeleted),
+        Operation::Create => (Key::WhatCreate.into(), Key::MaybeCreated),
+        Operation::Restore => (Key::WhatRestore.into(), Key::MaybeRestored),
+        Operation::Delete(name) => (
+            Message::with(Key::WhatDelete, [("snapshot", snapshot_arg(name))]),
+            Key::MaybeDeleted,
+        ),
     };
     let sentence = describe(error, what);
     if error.outcome_unknown() {

@@ -9,7 +9,7 @@ use js_sys::Reflect;
 use snapshot_api::ApiError;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestRedirect};
+use web_sys::{AbortSignal, RequestRedirect, ResponseType};
 
 /// How long a read may take, body included.
 pub const READ_DEADLINE: Duration = Duration::from_secs(15);
@@ -18,7 +18,8 @@ pub const WRITE_DEADLINE: Duration = Duration::from_secs(30);
 
 /// Sends `request`, aborting it at its deadline or when `cancel` fires (on sign-out). No
 /// answer in time is an [`ApiError::Timeout`]; a cancel is [`ApiError::Cancelled`]; a
-/// failure to get any answer, or a redirect, is an [`ApiError::Transport`].
+/// redirect is [`ApiError::Redirected`]; a failure to get any answer is an
+/// [`ApiError::Transport`].
 pub async fn send(
     request: http::Request<Vec<u8>>,
     cancel: &AbortSignal,
@@ -58,9 +59,10 @@ pub async fn send(
     };
     let mut builder = RequestBuilder::new(&parts.uri.to_string())
         .method(method)
-        // A redirect is an error, never followed: the token goes to the configured API's
-        // origin and nowhere else, whatever a response says.
-        .redirect(RequestRedirect::Error)
+        // A redirect is never followed: the token goes to the configured API's origin and
+        // nowhere else, whatever a response says. ("manual" rather than "error", so a
+        // redirect is told from a network failure: it comes back as an opaque answer.)
+        .redirect(RequestRedirect::Manual)
         .abort_signal(Some(&signal));
     for (name, value) in &parts.headers {
         if let Ok(value) = value.to_str() {
@@ -74,6 +76,9 @@ pub async fn send(
     }
     .map_err(failed)?;
     let response = request.send().await.map_err(failed)?;
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Err(ApiError::Redirected);
+    }
     read(response, failed).await
 }
 

@@ -1,12 +1,13 @@
-//! What the user is looking at: server filter, search and sort. Kept in the URL's query
-//! (`?server_id=…&q=…&sort=…`) when the console owns the page, so views can be linked to and
-//! survive a reload; never holds anything secret. The page of a long list is not: it starts
-//! at the first page whenever the filter, search or sort changes.
+//! What the user is looking at: server filter, search, sort and page. Kept in the URL's query
+//! (`?server_id=…&q=…&sort=…&page=…`) and its history when the console owns the page, so
+//! views can be linked to, survive a reload, and Back undoes a filter; never holds anything
+//! secret. A new filter, search or sort starts at the first page.
 
 use leptos::prelude::*;
 use snapshot_api::{ServerId, Snapshot};
 
 use crate::model::search::{select, Query, SearchKeys};
+use crate::model::view::{Step, View};
 
 /// Rows per page: enough to scan at once, few enough that a large account renders and
 /// filters within a frame (see docs/BENCHMARKS.md).
@@ -21,7 +22,7 @@ pub fn page_range(total: usize, page: usize) -> std::ops::Range<usize> {
 
 pub use crate::model::search::Sort;
 
-/// How long typing must pause before the view goes into the URL.
+/// How long typing must pause before the search goes into the URL.
 const URL_WRITE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The view, shared through context. It outlives sign-in, so a user whose token expired keeps
@@ -36,38 +37,83 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// Starts from the URL (when the console owns it) or the pinned server.
+    /// Starts from the URL (when the console owns it) or the pinned server. Owning the URL,
+    /// it keeps the view in the page's history ([`View::step`]): Back and Forward bring back
+    /// what was shown. Embedded, the host's history is never touched.
     pub fn new(owns_url: bool, pinned_server: Option<ServerId>) -> Self {
-        let params = owns_url.then(url_params).flatten();
-        let get = |key: &str| params.as_ref().and_then(|p| p.get(key));
-        let state = Self {
-            server: RwSignal::new(
-                pinned_server.or_else(|| get("server_id").and_then(|v| v.parse().ok())),
-            ),
-            search: RwSignal::new(get("q").unwrap_or_default()),
-            sort: RwSignal::new(Sort::from_key(&get("sort").unwrap_or_default())),
-            page: RwSignal::new(0),
+        let start = if owns_url {
+            url_view()
+        } else {
+            View::default()
         };
-        Effect::watch(
-            move || (state.server.get(), state.search.get(), state.sort.get()),
-            move |_, _, _| state.page.set(0),
-            false,
-        );
-        if owns_url {
-            // Written once typing pauses: a history write on every keystroke cost more than
-            // a millisecond of each one.
-            let pending = StoredValue::new(None::<TimeoutHandle>);
-            Effect::new(move |_| {
-                let (server, search, sort) =
-                    (state.server.get(), state.search.get(), state.sort.get());
-                if let Some(timer) = pending.get_value() {
-                    timer.clear();
+        let state = Self {
+            server: RwSignal::new(pinned_server.or(start.server)),
+            search: RwSignal::new(start.search),
+            sort: RwSignal::new(start.sort),
+            page: RwSignal::new(start.page),
+        };
+        // The current history entry's view, as decided (a search's write waits for typing
+        // to pause: a history write on every keystroke cost more than a millisecond).
+        let entry = StoredValue::new(untrack(|| state.view()));
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let flush = move || {
+            let timer = pending.get_value();
+            pending.set_value(None);
+            timer.inspect(|t| t.clear()).is_some()
+        };
+        Effect::new(move |_| {
+            let next = state.view();
+            let current = entry.get_value();
+            match current.step(&next) {
+                Step::Same => {}
+                Step::FirstPage => state.page.set(0),
+                Step::Push => {
+                    entry.set_value(next.clone());
+                    if owns_url {
+                        // A search still waiting is written into its own entry first.
+                        if flush() {
+                            write_url(&current, false);
+                        }
+                        write_url(&next, true);
+                    }
                 }
-                let write = move || write_url(server, &search, sort);
-                pending.set_value(set_timeout_with_handle(write, URL_WRITE_DELAY).ok());
+                Step::Replace => {
+                    entry.set_value(next);
+                    if owns_url {
+                        flush();
+                        let write = move || {
+                            pending.set_value(None);
+                            write_url(&entry.get_value(), false);
+                        };
+                        pending.set_value(set_timeout_with_handle(write, URL_WRITE_DELAY).ok());
+                    }
+                }
+            }
+        });
+        if owns_url {
+            // Back or Forward: the entry's view is shown again, and not written again.
+            let handle = window_event_listener_untyped("popstate", move |_| {
+                flush();
+                let view = url_view();
+                entry.set_value(view.clone());
+                state.server.set(view.server);
+                state.search.set(view.search);
+                state.sort.set(view.sort);
+                state.page.set(view.page);
             });
+            on_cleanup(move || handle.remove());
         }
         state
+    }
+
+    /// The view as the signals hold it.
+    fn view(&self) -> View {
+        View {
+            server: self.server.get(),
+            search: self.search.get(),
+            sort: self.sort.get(),
+            page: self.page.get(),
+        }
     }
 
     /// The positions of `list` to show, filtered and sorted; `keys` are `list`'s.
@@ -86,34 +132,36 @@ impl ViewState {
     }
 }
 
-fn url_params() -> Option<web_sys::UrlSearchParams> {
-    let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()
+/// The view the page's address holds.
+fn url_view() -> View {
+    let params = window()
+        .location()
+        .search()
+        .ok()
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+    View::from_query(|key| params.as_ref().and_then(|p| p.get(key)))
 }
 
-fn write_url(server: Option<ServerId>, search: &str, sort: Sort) {
-    edit_url(|params| {
-        let set = |key: &str, value: Option<String>| match value {
-            Some(v) if !v.is_empty() => params.set(key, &v),
-            _ => params.delete(key),
-        };
-        set("server_id", server.map(|s| s.to_string()));
-        set("q", Some(search.trim().to_owned()));
-        set(
-            "sort",
-            (sort != Sort::Newest).then(|| sort.key().to_owned()),
-        );
+/// Puts `view` in the page's address, as a new history entry (`push`) or in place.
+fn write_url(view: &View, push: bool) {
+    edit_url(push, |params| {
+        for (key, value) in view.query() {
+            match value {
+                Some(v) => params.set(key, &v),
+                None => params.delete(key),
+            }
+        }
     });
 }
 
 /// Takes `?lang=` out of the page's URL once the user chooses a language, so a reload keeps
 /// their choice rather than the link's.
 pub fn forget_url_language() {
-    edit_url(|params| params.delete("lang"));
+    edit_url(false, |params| params.delete("lang"));
 }
 
-/// Changes the page's query in place: no reload, no history entry.
-fn edit_url(edit: impl FnOnce(&web_sys::UrlSearchParams)) {
+/// Changes the page's query without a reload: in a new history entry (`push`) or in place.
+fn edit_url(push: bool, edit: impl FnOnce(&web_sys::UrlSearchParams)) {
     let Ok(href) = window().location().href() else {
         return;
     };
@@ -125,7 +173,12 @@ fn edit_url(edit: impl FnOnce(&web_sys::UrlSearchParams)) {
     url.set_search(&params.to_string().as_string().unwrap_or_default());
     if let Ok(history) = window().history() {
         // No state object: nothing but the view goes into history.
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+        let (state, href) = (&wasm_bindgen::JsValue::NULL, Some(url.href()));
+        let _ = if push {
+            history.push_state_with_url(state, "", href.as_deref())
+        } else {
+            history.replace_state_with_url(state, "", href.as_deref())
+        };
     }
 }
 

@@ -65,7 +65,7 @@ pub fn CreateDialog() -> impl IntoView {
     });
     let blocked = Signal::derive(move || {
         (refusal.with(Option::is_some) && !making_room.get())
-            || form.with(|f| f.name_error().is_some() || f.description_error().is_some())
+            || form.with(CreateForm::has_field_error)
     });
 
     let submit = move |ev: SubmitEvent| {

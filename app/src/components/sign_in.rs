@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use snapshot_api::BearerToken;
 
+use super::modal::focus_fallback;
 use super::Shared;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
@@ -27,6 +28,8 @@ pub fn SignIn() -> impl IntoView {
                 errors.set(FieldErrors::default());
                 token.set(String::new());
                 session.sign_in(parsed);
+                // The list's heading, once it is there: where the user's work starts.
+                request_animation_frame(focus_fallback);
             }
             Err(e) => errors.set(FieldErrors {
                 form: Some(messages::invalid(&e)),
@@ -40,20 +43,31 @@ pub fn SignIn() -> impl IntoView {
         SignInReason::Refused => Some(("sc-banner sc-banner-error", t(Key::SignInRefused))),
         SignInReason::Expired => Some(("sc-banner sc-banner-error", t(Key::SignInExpired))),
     };
+    // Back here after a refused or expired token: focus goes to the field, whose description
+    // says why, rather than to the page's start.
+    let field = NodeRef::<leptos::html::Input>::new();
+    if session.reason.get_untracked() != SignInReason::Start {
+        Effect::new(move |_| {
+            if let Some(field) = field.get() {
+                let _ = field.focus();
+            }
+        });
+    }
     view! {
         <div class="sc-signin">
             <h1 id="sc-heading" class="sc-title" tabindex="-1" data-focus-fallback>{tr(Key::AppName)}</h1>
             <p class="sc-lede">{tr(Key::SignInLede)}</p>
-            {move || notice().map(|(class, text)| view! { <p class=class role="alert">{text}</p> })}
+            {move || notice().map(|(class, text)| view! { <p id="sc-token-reason" class=class role="alert">{text}</p> })}
             <form class="sc-signin-form" on:submit=submit novalidate>
                 <label for="sc-token">{tr(Key::SignInToken)}</label>
                 <input
                     id="sc-token"
+                    node_ref=field
                     type="password"
                     autocomplete="off"
                     spellcheck="false"
                     autofocus
-                    aria-describedby="sc-token-help sc-token-error"
+                    aria-describedby="sc-token-reason sc-token-error sc-token-help"
                     aria-invalid=move || errors.with(|e| e.form.is_some()).to_string()
                     prop:value=token
                     on:input=move |ev| token.set(event_target_value(&ev))

@@ -160,23 +160,28 @@ mod tests {
 
     #[test]
     fn a_text_inside_a_text_is_in_the_same_language_and_chinese_sets_no_space() {
-        let chinese =
-            r#"{"error.status": "无法{what}：状态 {status}。", "what.delete": "删除快照"}"#;
+        let chinese = r#"{"error.status": "无法{what}：状态 {status}。", "what.delete": "删除快照 {snapshot}"}"#;
         let catalog = Catalog::parse(Locale::ZhHans, chinese.as_bytes())
             .unwrap()
             .0;
         let failed = Message::with(
             Key::ErrorStatus,
-            [("what", Key::WhatDelete.into()), ("status", 418u64.into())],
+            [
+                (
+                    "what",
+                    Arg::Message(Message::with(Key::WhatDelete, [("snapshot", "db".into())])),
+                ),
+                ("status", 418u64.into()),
+            ],
         )
         .then(Message::verbatim("teapot"));
         assert_eq!(
             failed.render(&catalog, &|n| n.to_string()),
-            "无法删除快照：状态 418。teapot"
+            "无法删除快照 db：状态 418。teapot"
         );
         assert_eq!(
             failed.en(),
-            "Could not delete the snapshot: the API answered with an unexpected status (418). teapot"
+            "Could not delete snapshot db: the API answered with an unexpected status (418). teapot"
         );
     }
 }

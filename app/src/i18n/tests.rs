@@ -145,12 +145,13 @@ fn every_error_reads_whole_in_every_language() {
             detail: Some("teapot".into()),
         },
         ApiError::Timeout { seconds: 15 },
+        ApiError::Redirected,
     ];
-    let whats = [
-        Key::WhatLoad,
-        Key::WhatCreate,
-        Key::WhatRestore,
-        Key::WhatDelete,
+    let whats: [Message; 4] = [
+        Key::WhatLoad.into(),
+        Key::WhatCreate.into(),
+        Key::WhatRestore.into(),
+        Message::with(Key::WhatDelete, [("snapshot", "nightly-run-1".into())]),
     ];
     for locale in Locale::ALL {
         let catalog = match locale {
@@ -158,9 +159,9 @@ fn every_error_reads_whole_in_every_language() {
             other => Catalog::parse(other, &shipped(other)).unwrap().0,
         };
         for error in &errors {
-            for what in whats {
-                let text =
-                    crate::messages::describe(error, what).render(&catalog, &|n| format!("#{n}"));
+            for what in &whats {
+                let text = crate::messages::describe(error, what.clone())
+                    .render(&catalog, &|n| format!("#{n}"));
                 assert!(!text.contains('{'), "{}: {text}", locale.tag());
                 if let ApiError::UnexpectedStatus { .. } = error {
                     assert!(
@@ -169,7 +170,7 @@ fn every_error_reads_whole_in_every_language() {
                         locale.tag()
                     );
                     assert!(
-                        text.contains(catalog.text(what)),
+                        text.contains(&what.render(&catalog, &|n| format!("#{n}"))),
                         "{}: {text}",
                         locale.tag()
                     );

@@ -106,6 +106,14 @@ impl CreateForm {
             .map(|e| messages::invalid(&e))
     }
 
+    /// Whether a field's own check stops the create (its message shows beside it): the same
+    /// rule for a typed server ID, the name and the description.
+    pub fn has_field_error(&self) -> bool {
+        self.typed_id_error().is_some()
+            || self.name_error().is_some()
+            || self.description_error().is_some()
+    }
+
     /// The request to send, or the messages for the fields that stop it.
     pub fn request(&self) -> Result<SnapshotCreate, FieldErrors> {
         let server = self.server();
@@ -176,6 +184,22 @@ mod tests {
         form.choice = ServerChoice::Known(id(10));
         form.suggest(&model, STAMP);
         assert_eq!(form.name, "mine");
+    }
+
+    #[test]
+    fn a_bad_typed_server_id_stops_the_create_as_a_bad_name_does() {
+        let model = model_with(vec![snapshot(1, 10, "a", "completed")]);
+        let mut form = CreateForm::open(&model, Some(id(10)), STAMP);
+        assert!(!form.has_field_error());
+        form.choice = ServerChoice::Typed;
+        // Nothing typed yet: no message, and the request says the ID is missing.
+        assert!(!form.has_field_error());
+        form.typed_id = "web-01".to_owned();
+        assert!(form.has_field_error());
+        form.typed_id = "12345".to_owned();
+        assert!(!form.has_field_error());
+        form.name = "has space".to_owned();
+        assert!(form.has_field_error());
     }
 
     #[test]

@@ -112,7 +112,7 @@ impl Model {
             }
             Err(e) => {
                 self.list = ListState::Failed {
-                    error: messages::describe(&e, Key::WhatLoad),
+                    error: messages::describe(&e, Key::WhatLoad.into()),
                     last,
                 };
                 Some(Vec::new())

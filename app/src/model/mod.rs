@@ -16,6 +16,7 @@ pub mod safety;
 pub mod search;
 pub mod selection;
 pub mod undo_window;
+pub mod view;
 
 #[cfg(test)]
 mod tests;

@@ -215,7 +215,7 @@ pub fn snapshot_delete(result: Result<(), ApiError>, snapshot: &Snapshot) -> Out
             Change::Remove(snapshot.id),
             messages::already_deleted(snapshot),
         ),
-        Err(other) => failed(Operation::Delete, &other),
+        Err(other) => failed(Operation::Delete(snapshot.name.as_str()), &other),
     }
 }
 
@@ -430,7 +430,7 @@ mod tests {
         assert_eq!(
             failed.errors.form.as_ref().map(Message::en).as_deref(),
             Some(
-                "Could not delete the snapshot: the API answered with an unexpected status (418)."
+                "Could not delete snapshot old: the API answered with an unexpected status (418)."
             )
         );
     }

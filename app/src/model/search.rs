@@ -9,8 +9,9 @@ use snapshot_api::{positions_by, ServerId, Snapshot};
 use crate::i18n::Key;
 
 /// The table's order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sort {
+    #[default]
     Newest,
     Name,
     Size,

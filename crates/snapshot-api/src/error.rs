@@ -95,6 +95,11 @@ pub enum ApiError {
         /// What the transport reported.
         message: String,
     },
+    /// The API's address answered with a redirect (a proxy or a moved API, say). It is never
+    /// followed, so the token goes nowhere but the configured API; the caller's transport
+    /// reports it. Fix the configured address.
+    #[error("the API answered with a redirect, which is never followed")]
+    Redirected,
     /// The caller stopped the request before an answer came (the console does so when its
     /// user signs out). Made by the caller's transport, never by this crate's decoders. There
     /// is nothing to tell and nothing to read again: whoever stopped it has moved on.
@@ -138,6 +143,7 @@ impl ApiError {
             Self::Transport { .. }
             | Self::Timeout { .. }
             | Self::InvalidUrl { .. }
+            | Self::Redirected
             | Self::Cancelled => None,
         }
     }
@@ -299,7 +305,10 @@ impl ApiError {
             Self::Transport { message } => Self::Transport {
                 message: r(message),
             },
-            Self::RateLimited { .. } | Self::Timeout { .. } | Self::Cancelled => self,
+            Self::RateLimited { .. }
+            | Self::Timeout { .. }
+            | Self::Redirected
+            | Self::Cancelled => self,
         }
     }
 }
