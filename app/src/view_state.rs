@@ -144,7 +144,7 @@ fn url_view() -> View {
 
 /// Puts `view` in the page's address, as a new history entry (`push`) or in place.
 fn write_url(view: &View, push: bool) {
-    edit_url(push, |params| {
+    edit_url(push, &|params| {
         for (key, value) in view.query() {
             match value {
                 Some(v) => params.set(key, &v),
@@ -157,11 +157,11 @@ fn write_url(view: &View, push: bool) {
 /// Takes `?lang=` out of the page's URL once the user chooses a language, so a reload keeps
 /// their choice rather than the link's.
 pub fn forget_url_language() {
-    edit_url(false, |params| params.delete("lang"));
+    edit_url(false, &|params| params.delete("lang"));
 }
 
 /// Changes the page's query without a reload: in a new history entry (`push`) or in place.
-fn edit_url(push: bool, edit: impl FnOnce(&web_sys::UrlSearchParams)) {
+fn edit_url(push: bool, edit: &dyn Fn(&web_sys::UrlSearchParams)) {
     let Ok(href) = window().location().href() else {
         return;
     };

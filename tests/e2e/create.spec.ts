@@ -69,6 +69,22 @@ test('Create is disabled, with the reason, when the server has 5', async ({ page
   await expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();
 });
 
+test('a server ID that is not one disables Create, as a bad name does', async ({ page, sim, apiRequests }) => {
+  await signIn(page, sim);
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await dialog.getByLabel('Server', { exact: true }).selectOption({ label: 'Another server (enter its ID)…' });
+  const create = dialog.getByRole('button', { name: 'Create', exact: true });
+  await dialog.getByLabel('Server ID').fill('web-01');
+  await expect(dialog.getByLabel('Server ID')).toHaveAttribute('aria-invalid', 'true');
+  await expect(create).toBeDisabled();
+  await dialog.getByLabel('Server ID').fill('12345');
+  await expect(create).toBeEnabled();
+  await dialog.getByLabel('Name').fill('has space');
+  await expect(create).toBeDisabled();
+  expect(apiRequests.filter((r) => r.method() === 'POST')).toHaveLength(0);
+});
+
 test('a 404 for an unknown server shows on the Server field', async ({ page, sim }) => {
   await signIn(page, sim);
   await page.getByRole('button', { name: 'Create snapshot' }).click();

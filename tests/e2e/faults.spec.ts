@@ -141,3 +141,25 @@ test('a create that hangs ends at the 30 s write deadline, is reconciled, and no
   expect(posts(apiRequests)).toHaveLength(1);
   await expect(row(page, 'never-answered')).toHaveCount(0);
 });
+
+test('an API that cannot be reached is told as that, with no word of redirects', async ({ page, sim }) => {
+  await signIn(page, sim);
+  // Every attempt of the read (the first and its two retries) loses its connection.
+  await sim.fault('snapshot_list', { kind: 'close' }, 3);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Could not reach the API to load the snapshots. Check the connection and try again.');
+  await expect(alert).not.toContainText('redirect');
+});
+
+test('a failed delete names its snapshot', async ({ page, sim }) => {
+  await installClock(page);
+  await signIn(page, sim);
+  await sim.fault('snapshot_delete', { kind: 'status', status: 418 });
+  await row(page, 'weekly-snapshot-2025-01-08').getByRole('button', { name: /^Delete/ }).click();
+  await page.getByRole('dialog', { name: 'Delete snapshot' }).getByRole('button', { name: 'Delete' }).click();
+  await page.clock.runFor(5_100);
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'Could not delete snapshot weekly-snapshot-2025-01-08: the API answered with an unexpected status (418).');
+  await expect(row(page, 'weekly-snapshot-2025-01-08')).toBeVisible();
+});

@@ -6,7 +6,11 @@ test('a wrong token gets a clear message and is not kept', async ({ page, sim })
   await page.getByLabel('API token').fill('not-the-right-token');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('The API refused that token');
-  await expect(page.getByLabel('API token')).toBeVisible();
+  // Focus is back on the (cleared) field, which says why as its description.
+  const field = page.getByLabel('API token');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+  await expect(field).toHaveAccessibleDescription(/^The API refused that token/);
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 });
 
@@ -19,6 +23,8 @@ test('an empty token is refused before anything is sent', async ({ page, sim, ap
 
 test('signing in lists every server\'s snapshots and survives a reload', async ({ page, sim }) => {
   await signIn(page, sim);
+  // Focus lands on the list's heading, where the user's work starts.
+  await expect(page.getByRole('heading', { name: 'Snapshots', level: 1 })).toBeFocused();
   await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
   await expect(row(page, 'nightly-run-1')).toBeVisible();
   await expect(page.getByRole('row')).toHaveCount(1 + 9);

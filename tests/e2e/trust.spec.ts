@@ -61,7 +61,8 @@ test('a redirect is an error, never followed, so the token stays with the API', 
     res.writeHead(307, { location: `${evil.origin}/api/v1/snapshots/` }).end();
   });
   await signInAt(page, `${api.origin}/host.html`);
-  await expect(page.getByRole('alert')).toContainText('the console never follows one');
+  await expect(page.getByRole('alert')).toContainText(
+    "Could not load the snapshots: the API's address answered with a redirect. The console never follows one");
   expect(evil.seen).toEqual([]);
   await api.close();
 });

@@ -67,12 +67,17 @@ pub fn Modal(
 
 /// Puts focus on the console's heading: where focus goes when what held it is gone.
 pub fn focus_fallback() {
-    let heading = document()
-        .query_selector(".snapshot-console [data-focus-fallback]")
+    focus("[data-focus-fallback]");
+}
+
+/// Puts focus on the console's first element that `selector` matches, if there is one.
+pub fn focus(selector: &str) {
+    let element = document()
+        .query_selector(&format!(".snapshot-console {selector}"))
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(heading) = heading {
-        let _ = heading.focus();
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

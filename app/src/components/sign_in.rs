@@ -2,7 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use snapshot_api::BearerToken;
 
-use super::modal::focus_fallback;
+use super::modal::{focus, focus_fallback};
 use super::Shared;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
@@ -45,13 +45,8 @@ pub fn SignIn() -> impl IntoView {
     };
     // Back here after a refused or expired token: focus goes to the field, whose description
     // says why, rather than to the page's start.
-    let field = NodeRef::<leptos::html::Input>::new();
     if session.reason.get_untracked() != SignInReason::Start {
-        Effect::new(move |_| {
-            if let Some(field) = field.get() {
-                let _ = field.focus();
-            }
-        });
+        request_animation_frame(|| focus("#sc-token"));
     }
     view! {
         <div class="sc-signin">
@@ -62,7 +57,6 @@ pub fn SignIn() -> impl IntoView {
                 <label for="sc-token">{tr(Key::SignInToken)}</label>
                 <input
                     id="sc-token"
-                    node_ref=field
                     type="password"
                     autocomplete="off"
                     spellcheck="false"
