@@ -3,6 +3,9 @@
 //! views can be linked to, survive a reload, and Back undoes a filter; never holds anything
 //! secret. A new filter, search or sort starts at the first page.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use snapshot_api::{ServerId, Snapshot};
 
@@ -54,21 +57,23 @@ impl ViewState {
         };
         // The current history entry's view, as decided (a search's write waits for typing
         // to pause: a history write on every keystroke cost more than a millisecond).
-        let entry = StoredValue::new(untrack(|| state.view()));
+        // (A plain shared cell: nothing renders it, so it needs no reactive store.)
+        let entry = Rc::new(RefCell::new(untrack(|| state.view())));
         let pending = StoredValue::new(None::<TimeoutHandle>);
         let flush = move || {
             let timer = pending.get_value();
             pending.set_value(None);
             timer.inspect(|t| t.clear()).is_some()
         };
+        let shown = Rc::clone(&entry);
         Effect::new(move |_| {
             let next = state.view();
-            let current = entry.get_value();
+            let current = shown.borrow().clone();
             match current.step(&next) {
                 Step::Same => {}
                 Step::FirstPage => state.page.set(0),
                 Step::Push => {
-                    entry.set_value(next.clone());
+                    *shown.borrow_mut() = next.clone();
                     if owns_url {
                         // A search still waiting is written into its own entry first.
                         if flush() {
@@ -78,12 +83,13 @@ impl ViewState {
                     }
                 }
                 Step::Replace => {
-                    entry.set_value(next);
+                    *shown.borrow_mut() = next;
                     if owns_url {
                         flush();
+                        let entry = Rc::clone(&shown);
                         let write = move || {
                             pending.set_value(None);
-                            write_url(&entry.get_value(), false);
+                            write_url(&entry.borrow(), false);
                         };
                         pending.set_value(set_timeout_with_handle(write, URL_WRITE_DELAY).ok());
                     }
@@ -95,7 +101,7 @@ impl ViewState {
             let handle = window_event_listener_untyped("popstate", move |_| {
                 flush();
                 let view = url_view();
-                entry.set_value(view.clone());
+                *entry.borrow_mut() = view.clone();
                 state.server.set(view.server);
                 state.search.set(view.search);
                 state.sort.set(view.sort);

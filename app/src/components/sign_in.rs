@@ -45,7 +45,8 @@ pub fn SignIn() -> impl IntoView {
     };
     // Back here after a refused or expired token: focus goes to the field, whose description
     // says why, rather than to the page's start.
-    if session.reason.get_untracked() != SignInReason::Start {
+    // (A component's body is untracked: reading the reason subscribes nothing.)
+    if session.reason.get() != SignInReason::Start {
         request_animation_frame(|| focus("#sc-token"));
     }
     view! {

@@ -308,9 +308,7 @@ pub fn StatusBadge(status: SnapshotStatus) -> impl IntoView {
     let words = messages::status(&status);
     view! {
         <span class=class>
-            <span class="sc-slot sc-status"><span class="sc-slot sc-status-failed">
-                {move || language.render(&words)}
-            </span></span>
+            <span class="sc-slot sc-status">{move || language.render(&words)}</span>
         </span>
     }
 }
