@@ -69,7 +69,7 @@ test('a failure is told on its row and the others still go; nothing is retried',
   // They go in the list's order (newest first): nightly-run-1's DELETE is the one that fails.
   await expect(row(page, 'weekly-snapshot-2025-01-08')).toHaveCount(0);
   await expect(row(page, 'postfix-config-test')).toHaveCount(0);
-  await expect(row(page, 'nightly-run-1')).toContainText('The API failed while trying to delete the snapshot (error 500).');
+  await expect(row(page, 'nightly-run-1')).toContainText('The API failed while trying to delete snapshot nightly-run-1 (error 500).');
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
     '1 snapshot could not be deleted; the reason is on its row.');
   await page.clock.runFor(30_000);

@@ -203,7 +203,7 @@ test('at the limit, a failed delete sends no create', async ({ page, sim, apiReq
   const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
   await dialog.getByRole('checkbox', { name: /first to make room$/ }).check();
   await dialog.getByRole('button', { name: 'Delete and create' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('delete the snapshot');
+  await expect(dialog.getByRole('alert')).toContainText('delete snapshot pg16-before-upgrade');
   await expect(dialog).toBeVisible();
   expect(apiRequests.filter((r) => r.method() === 'POST')).toHaveLength(0);
   expect(apiRequests.filter((r) => r.method() === 'DELETE')).toHaveLength(1);

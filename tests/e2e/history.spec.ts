@@ -29,7 +29,8 @@ test('Back and Forward go through page, sort and filter; a typed search is one s
   await expect(status).toHaveText('1–25 of 135');
   await expect(page).toHaveURL(/[?]sort=name$/);
   await filter.selectOption({ label: 'node-0003' });
-  await expect(status).toHaveText('1–5 of 5');
+  // One server's five: one page, so no pager.
+  await expect(page.getByRole('row')).toHaveCount(1 + 5);
   expect(await length()).toBe(start + 3);
 
   // Typing rewrites the filter's step once typing pauses.
