@@ -7,7 +7,7 @@
 // One page per width, host and language; content and states change in place.
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, TOKEN } from './fixtures';
+import { test, expect, TOKEN, row } from './fixtures';
 import { installClock } from './clock';
 import { catalog, LANGUAGES } from './catalog';
 import { consoleBox, overflowing } from './layout';
@@ -125,3 +125,22 @@ for (const host of HOSTS) {
     }
   }
 }
+
+test('forced colours: statuses keep their shapes and borders, a chosen row its outline', async ({ page, sim }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(sim.url('/console/index.html'));
+  await page.getByLabel('API token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const look = (name: string) => row(page, name).getByRole('cell').nth(3).locator('span').first().evaluate((badge) => {
+    const own = getComputedStyle(badge);
+    return { border: `${own.borderTopStyle} ${own.borderTopWidth}`, shape: getComputedStyle(badge, '::before').content };
+  });
+  const completed = await look('nightly-run-1');
+  const failed = await look('postfix-config-test');
+  expect(completed).toEqual({ border: 'solid 1px', shape: '"✓" / ""' });
+  expect(failed).toEqual({ border: 'dashed 1px', shape: '"✕" / ""' });
+  await row(page, 'nightly-run-1').getByRole('checkbox').check();
+  const outline = await row(page, 'nightly-run-1').evaluate((tr) => getComputedStyle(tr).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.screenshot({ path: test.info().outputPath('forced-colors.png') });
+});

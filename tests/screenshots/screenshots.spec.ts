@@ -121,3 +121,44 @@ test.describe('Bootstrap portal', () => {
     await page.screenshot({ path: path.join(OUT, 'portal-bootstrap.png'), fullPage: true });
   });
 });
+
+// Issue 24: the longest content the core accepts, and notices that leave the last row's
+// actions free, at desktop and phone sizes; and the list in forced colours.
+const LONG_NAME = 'NightlyBackupBeforeTheQuarterlyUpgradeOfTheDatabaseClusterPrima';
+const LONG_DESCRIPTION = 'Before the upgrade: ' + 'x'.repeat(480);
+for (const [label, viewport] of [
+  ['desktop', { width: 1280, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  test.describe(`reach ${label}`, () => {
+    test.use({ viewport, simOptions: { createDelayMs: 2_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
+
+    test(`long content and notices at ${label} size`, async ({ page, sim }) => {
+      await sim.api('POST', '/snapshots/', { server_id: 12345, name: LONG_NAME, description: LONG_DESCRIPTION });
+      await signIn(page, sim);
+      const long = row(page, LONG_NAME);
+      await expect(long).toBeVisible();
+      await long.scrollIntoViewIfNeeded();
+      await long.screenshot({ path: path.join(OUT, `long-content-${label}.png`) });
+      // The create completes (2 s) and its notice shows; then a second notice. At the end of
+      // the page, the last row's actions sit clear of both.
+      await expect(long.getByText('Completed')).toBeVisible({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await expect(page.getByRole('status', { name: 'Notifications' }).getByRole('paragraph')).not.toHaveCount(0);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.screenshot({ path: path.join(OUT, `notice-clear-${label}.png`) });
+    });
+  });
+}
+
+test.describe('forced colours', () => {
+  test.use({ viewport: { width: 1280, height: 800 }, simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
+
+  test('the list in Windows high contrast', async ({ page, sim }) => {
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    await sim.api('POST', '/snapshots/', { server_id: 12345, name: 'before-kernel-update', description: 'Kernel 6.12 upgrade' });
+    await signIn(page, sim);
+    await row(page, 'nightly-run-1').getByRole('checkbox').check();
+    await page.screenshot({ path: path.join(OUT, 'forced-colors-desktop.png') });
+  });
+});
