@@ -32,6 +32,7 @@ for (const host of HOSTS) {
     const html = fs.readFileSync(path.join(PORTAL, host.file), 'utf8');
     const htmlAttributes = /<html([^>]*)>/.exec(html)![1].trim().split(/\s+/).sort();
     await page.goto(sim.url(`/${host.file}`));
+    const steps = await page.evaluate(() => history.length);
     const console = page.getByRole('region', { name: 'Snapshots of web-server-01' });
     await console.getByLabel('API token').fill(TOKEN);
     await console.getByRole('button', { name: 'Sign in' }).click();
@@ -63,7 +64,11 @@ for (const host of HOSTS) {
     await expect(page).toHaveTitle(host.title);
     expect(await page.evaluate(() => Array.from(document.documentElement.attributes).map((a) => `${a.name}="${a.value}"`).sort()))
       .toEqual(htmlAttributes);
+    // A sort is a history step on the console's own page; embedded, it is none of the host's.
+    await console.getByLabel('Sort').selectOption({ label: 'Name (A–Z)' });
+    await expect(console.getByRole('row').nth(1)).toContainText('from-the-portal');
     expect(new URL(page.url()).search).toBe('');
+    expect(await page.evaluate(() => history.length)).toBe(steps);
     const withConsole = await hostStyles(page, host.heading);
     await page.evaluate(() => document.querySelector('link[href="console/console.css"]')!.remove());
     expect(await hostStyles(page, host.heading)).toEqual(withConsole);
