@@ -1,13 +1,47 @@
-// Loads the console into a host page: the page adds
+// Loads the console into a host page, as its own element:
 //   <link rel="stylesheet" href="PREFIX/console.css">
-//   <div data-snapshot-console data-api-base="https://admin.vps.org/api/v1"></div>
+//   <snapshot-console api-base="https://admin.vps.org/api/v1"></snapshot-console>
 //   <script type="module" src="PREFIX/embed.js"></script>
+// or, as before, into <div data-snapshot-console data-api-base="…"></div>.
 // Paths resolve against this file, so the console can live under any prefix.
 import './stopped.js';
 import init from './snapshot-console.js';
 
 // The console fetches its other languages' texts from locales/ beside this file.
-const host = document.querySelector('[data-snapshot-console]');
-if (host && !host.dataset.assetBase) host.dataset.assetBase = new URL('./', import.meta.url).href;
+const assetBase = new URL('./', import.meta.url).href;
+let started;
+const start = () => {
+  started ??= init({ module_or_path: new URL('./snapshot-console_bg.wasm', import.meta.url) });
+};
 
-init({ module_or_path: new URL('./snapshot-console_bg.wasm', import.meta.url) });
+/** `<snapshot-console>`: strings in as attributes, the host's token through `getToken`, what
+ *  happened out as `sc-` events (README, "Embedding"; types in snapshot-console.d.ts). */
+class SnapshotConsole extends HTMLElement {
+  #getToken = null;
+
+  /** A function the host sets, returning (a promise of) its API token, or null. */
+  get getToken() { return this.#getToken; }
+  set getToken(value) { this.#getToken = typeof value === 'function' ? value : null; }
+
+  connectedCallback() {
+    // A property the host set before this class was defined sits on the instance and hides
+    // the accessor: take it through the setter instead.
+    if (Object.hasOwn(this, 'getToken')) {
+      const value = this.getToken;
+      delete this.getToken;
+      this.getToken = value;
+    }
+    if (!this.hasAttribute('asset-base')) this.setAttribute('asset-base', assetBase);
+    start();
+  }
+
+  /** Reads the list again, for a host that knows it changed. */
+  refresh() { this.dispatchEvent(new Event('snapshot-console:refresh')); }
+}
+
+const mount = document.querySelector('[data-snapshot-console]');
+if (mount) {
+  if (!mount.dataset.assetBase) mount.dataset.assetBase = assetBase;
+  start();
+}
+customElements.define('snapshot-console', SnapshotConsole);

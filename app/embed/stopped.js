@@ -7,7 +7,7 @@ const MESSAGE =
 
 function stopped(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
-  const mount = document.querySelector('[data-snapshot-console]');
+  const mount = document.querySelector('snapshot-console, [data-snapshot-console]');
   const box = mount?.querySelector('.snapshot-console') ?? mount;
   if (!box || box.querySelector('[data-console-stopped]')) return;
   const banner = document.createElement('p');

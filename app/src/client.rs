@@ -37,6 +37,11 @@ impl Client {
         Self { config, session }
     }
 
+    /// The element the console is mounted on.
+    pub fn host(&self) -> crate::host::Host {
+        self.session.host
+    }
+
     fn start(&self) -> Result<Call<'_>, ApiError> {
         // No token: the user signed out before this call began.
         let token = self.session.token_untracked().ok_or(ApiError::Cancelled)?;
@@ -69,10 +74,25 @@ impl Client {
     /// Every snapshot `list` selects, following `next` pages. Each page is a read, so a
     /// transient failure is retried by the core's rule, with jitter added here. Signing out
     /// stops it: the request in flight is aborted, and no page or retry follows.
+    ///
+    /// A token the API refuses is renewed once from the host, where it hands tokens over
+    /// (`getToken`), and the read tried again with the fresh one.
     pub async fn snapshot_list(&self, list: SnapshotList) -> Result<Vec<Snapshot>, ApiError> {
-        let call = self.start()?;
-        let result = client::snapshot_list(&call.api, &call, list).await;
-        self.after(&call, result)
+        // One call site in a loop, not two: each site would be a copy of the whole paging
+        // loop in the wasm.
+        let mut renewed = false;
+        loop {
+            let call = self.start()?;
+            let result = client::snapshot_list(&call.api, &call, list.clone()).await;
+            if !renewed
+                && matches!(result, Err(ApiError::Unauthorized { .. }))
+                && self.session.renew(&call.token).await.is_some()
+            {
+                renewed = true;
+                continue;
+            }
+            return self.after(&call, result);
+        }
     }
 }
 

@@ -74,9 +74,10 @@ impl Config {
     /// The default API base: the console's own origin.
     pub const DEFAULT_API_BASE: &'static str = "/api/v1";
 
-    /// Reads `data-api-base`, `data-server-id`, `data-idempotency-keys`, `data-lang`,
-    /// `data-lang-menu`, `data-asset-base` and `data-url-state`
-    /// from `host`, falling back to `<meta name="snapshot-console:…">` in the `<head>`.
+    /// Reads `api-base`, `server-id`, `idempotency-keys`, `lang`, `lang-menu`, `theme` and
+    /// `asset-base` from `host` (as attributes of a `<snapshot-console>` element, as `data-`
+    /// attributes of any other), falling back to `<meta name="snapshot-console:…">` in the
+    /// `<head>`.
     /// Refuses to start when the page has more than one mount element: injected markup could
     /// otherwise name the API.
     pub fn read(host: &web_sys::HtmlElement, mounts: u32) -> Result<Self, Message> {
@@ -132,6 +133,16 @@ impl Config {
                 )
             }
         };
+        // The stylesheet reads the theme from the attribute itself; here it is only checked,
+        // so a misspelt one is refused like any other setting rather than ignored.
+        if let Some(text) = given("theme") {
+            if !matches!(text.as_str(), "auto" | "light" | "dark") {
+                return Err(
+                    Message::with(Key::SetupTheme, [("value", text.as_str().into())])
+                        .then(Key::SetupNotStarted.into()),
+                );
+            }
+        }
         Ok(Self {
             api_base,
             pinned_server,
@@ -142,10 +153,18 @@ impl Config {
     }
 }
 
-/// The setting `name` of the console on `host`: its `data-` attribute, else the page's
-/// `<meta name="snapshot-console:…">`.
+/// The console's own element, which takes its settings as plain attributes.
+pub const ELEMENT: &str = "snapshot-console";
+
+/// The setting `name` of the console on `host`: its attribute (`name` on the console's own
+/// element, `data-name` on any other), else the page's `<meta name="snapshot-console:…">`.
 fn setting(host: &web_sys::HtmlElement, name: &str) -> Option<String> {
-    let attribute = host.get_attribute(&format!("data-{name}")).map(|value| {
+    let attribute = if host.tag_name().eq_ignore_ascii_case(ELEMENT) {
+        name.to_owned()
+    } else {
+        format!("data-{name}")
+    };
+    let attribute = host.get_attribute(&attribute).map(|value| {
         // `data-idempotency-keys` alone turns it on, as HTML boolean attributes do.
         if value.is_empty() && name == "idempotency-keys" {
             "true".to_owned()
@@ -253,6 +272,17 @@ mod tests {
                 .idempotency_keys
         );
         assert!(parse(&[("idempotency-keys", "yes please")]).is_err());
+    }
+
+    #[test]
+    fn the_theme_is_auto_light_or_dark_and_nothing_else() {
+        for theme in ["auto", "light", "dark"] {
+            assert!(parse(&[("theme", theme)]).is_ok(), "{theme}");
+        }
+        assert!(parse(&[("theme", "Dark")]).is_err());
+        let problem = parse(&[("theme", "midnight")]).unwrap_err();
+        assert!(problem.contains("\"midnight\""), "{problem}");
+        assert!(problem.contains("auto, light or dark"), "{problem}");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::model::create_flow::{CreateEvent, CreateFlow};
 use crate::model::deletes::DeleteEvent;
 use crate::model::dialogs::DialogEvent;
 use crate::model::flow::{Answer, Command, FlowId, Write};
+use crate::model::host_event::HostEvent;
 use crate::model::restore_flow::{RestoreEvent, RestoreFlow};
 use crate::model::undo_window::{WindowEvent, UNDO_WINDOW_MS};
 use crate::store::Store;
@@ -126,6 +127,9 @@ impl Store {
     }
 
     fn answered(&self, target: Target, flow: FlowId, answer: Answer) {
+        if let Some(event) = HostEvent::after(&answer) {
+            self.client.with_value(Client::host).emit(&event);
+        }
         match target {
             Target::Create => self.dialog(DialogEvent::Create(CreateEvent::Answered(flow, answer))),
             Target::Restore => {

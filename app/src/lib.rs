@@ -7,6 +7,7 @@ pub mod components;
 pub mod config;
 pub mod flows;
 pub mod format;
+pub mod host;
 pub mod i18n;
 pub mod language;
 pub mod messages;
@@ -20,8 +21,12 @@ pub mod view_state;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the console into the element marked `data-snapshot-console` (or a new one at the
-/// end of `<body>`), reading its configuration from that element and the page's `<meta>` tags.
+/// The elements the console mounts on: its own, or any a page marks for it.
+const MOUNTS: &str = "snapshot-console, [data-snapshot-console]";
+
+/// Mounts the console into its element, `<snapshot-console>` or one marked
+/// `data-snapshot-console` (or a new one at the end of `<body>`), reading its configuration
+/// from that element and the page's `<meta>` tags.
 pub fn start() {
     // The release build aborts on a panic before any hook runs (see xtask/src/dist.rs), so the
     // hook that writes the panic message to the browser's console is for debug builds only.
@@ -29,7 +34,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let document = document();
     let host = document
-        .query_selector("[data-snapshot-console]")
+        .query_selector(MOUNTS)
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -44,12 +49,23 @@ pub fn start() {
             div
         });
     let mounts = document
-        .query_selector_all("[data-snapshot-console]")
+        .query_selector_all(MOUNTS)
         .map_or(0, |list| list.length());
     match config::Config::read(&host, mounts) {
-        Ok(config) => {
-            leptos::mount::mount_to(host, move || view! { <components::Console config/> }).forget()
-        }
+        // Leptos's executor starts with the mount, so this waits on the browser's own.
+        Ok(config) => wasm_bindgen_futures::spawn_local(async move {
+            // A host that hands over its token is asked before anything shows, so its
+            // signed-in admin never sees the sign-in unless it gives none.
+            let given = match session::Session::stored() {
+                true => None,
+                false => host::Host::new(host.clone()).token().await,
+            };
+            let element = host.clone();
+            leptos::mount::mount_to(host, move || {
+                view! { <components::Console config element given/> }
+            })
+            .forget()
+        }),
         Err(problem) => {
             let page = config::PageSettings::read(&host);
             leptos::mount::mount_to(

@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 use snapshot_api::BearerToken;
 
+use crate::host::Host;
+use crate::model::host_event::HostEvent;
+
 /// The one storage key the console writes.
 pub const TOKEN_KEY: &str = "snapshot-console.token";
 
@@ -31,19 +34,31 @@ pub struct Session {
     pub reason: RwSignal<SignInReason>,
     /// Whether the current token has had an answer other than 401 yet.
     pub confirmed: RwSignal<bool>,
+    /// The element the console is mounted on, which hears of sign-outs and may hand over
+    /// tokens.
+    pub host: Host,
 }
 
 impl Session {
     /// Restores the token of this tab, if it has one.
-    pub fn load() -> Self {
-        let token = storage()
-            .and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
-            .and_then(|t| BearerToken::parse(&t).ok());
+    ///
+    /// `given` is a token the host handed over before the console mounted; it is kept as a
+    /// signed-in one is.
+    pub fn load(host: Host, given: Option<BearerToken>) -> Self {
+        if let (Some(token), Some(s)) = (&given, storage()) {
+            let _ = s.set_item(TOKEN_KEY, token.secret());
+        }
+        let token = given.or_else(|| {
+            storage()
+                .and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
+                .and_then(|t| BearerToken::parse(&t).ok())
+        });
         Self {
             cancel: StoredValue::new_local(controller()),
             confirmed: RwSignal::new(token.is_some()),
             token: RwSignal::new(token),
             reason: RwSignal::new(SignInReason::Start),
+            host,
         }
     }
 
@@ -81,6 +96,37 @@ impl Session {
         self.token.with(Option::is_some)
     }
 
+    /// Whether a token is held, untracked.
+    pub fn signed_in_untracked(&self) -> bool {
+        self.token.with_untracked(Option::is_some)
+    }
+
+    /// Whether this tab holds a token already, before any session is made.
+    pub fn stored() -> bool {
+        storage().is_some_and(|s| s.get_item(TOKEN_KEY).ok().flatten().is_some())
+    }
+
+    /// Asks the host for a fresh token after the API refused `used`: once per refusal, and
+    /// only while `used` is still the one held. The fresh token is kept, as a signed-in one is;
+    /// `None` when the host gave none, or the same one again.
+    pub async fn renew(&self, used: &BearerToken) -> Option<BearerToken> {
+        if !self.is_current(used) || !self.host.gives_tokens() {
+            return None;
+        }
+        let fresh = self.host.token().await.filter(|t| t != used)?;
+        // The user may have signed out while the host answered.
+        if !self.is_current(used) {
+            return None;
+        }
+        // Nothing on screen changes, so nothing tracks the swap: the read that asked tries
+        // again by itself.
+        if let Some(s) = storage() {
+            let _ = s.set_item(TOKEN_KEY, fresh.secret());
+        }
+        self.token.update_untracked(|t| *t = Some(fresh.clone()));
+        Some(fresh)
+    }
+
     /// Keeps `token` for this tab.
     pub fn sign_in(&self, token: BearerToken) {
         if let Some(s) = storage() {
@@ -116,6 +162,10 @@ impl Session {
         self.cancel.set_value(controller());
         self.reason.set(reason);
         self.token.set(None);
+        self.host.emit(&match reason {
+            SignInReason::SignedOut => HostEvent::SignedOut,
+            _ => HostEvent::AuthRequired,
+        });
     }
 }
 

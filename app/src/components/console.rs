@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use snapshot_api::{ServerId, ServerRef, Snapshot};
+use snapshot_api::{BearerToken, ServerId, ServerRef, Snapshot};
 
 use super::create_dialog::CreateDialog;
 use super::delete_chosen_dialog::DeleteChosenDialog;
@@ -16,8 +16,10 @@ use super::toolbar::Toolbar;
 use crate::client::Client;
 use crate::config::Config;
 use crate::format;
+use crate::host::Host;
 use crate::language::Language;
 use crate::model::dialogs::Flows;
+use crate::model::host_event::HostEvent;
 use crate::session::Session;
 use crate::store::Store;
 use crate::toasts::Toasts;
@@ -62,11 +64,18 @@ pub struct Shared {
     pub pinned_server: Option<ServerId>,
 }
 
-/// The whole console: sign-in, or the list with its dialogs.
+/// The whole console, mounted on `element`: sign-in, or the list with its dialogs.
+///
+/// `given` is the token the host handed over (`getToken`) before the console mounted.
 #[component]
-pub fn Console(config: Config) -> impl IntoView {
+pub fn Console(
+    config: Config,
+    element: web_sys::HtmlElement,
+    given: Option<BearerToken>,
+) -> impl IntoView {
     let language = Language::new(&config.page);
-    let session = Session::load();
+    let host = Host::new(element.clone());
+    let session = Session::load(host, given);
     let toasts = Toasts::new();
     let client = Client::new(config.clone(), session);
     let view_state = ViewState::new(config.page.owns_url, config.pinned_server);
@@ -116,6 +125,19 @@ pub fn Console(config: Config) -> impl IntoView {
 
     language.title_the_page();
     slots::keep_room(language);
+    host.on_refresh(move || {
+        if session.signed_in_untracked() {
+            store.refresh();
+        }
+    });
+    // A host that hands over tokens gave none: it hears that its user must sign in.
+    let unsigned = !session.signed_in_untracked() && host.gives_tokens();
+    request_animation_frame(move || {
+        host.emit(&HostEvent::Ready);
+        if unsigned {
+            host.emit(&HostEvent::AuthRequired);
+        }
+    });
 
     // Its own page owns the URL; embedded, the console keeps its notices inside its box.
     let embedded = !config.page.owns_url;
@@ -123,7 +145,11 @@ pub fn Console(config: Config) -> impl IntoView {
     let landmark = config.page.landmark();
     view! {
         // `lang` on the console's own root, never on the host's <html>.
-        <div class="snapshot-console" class:sc-embedded=embedded lang=move || language.locale().tag()>
+        <div
+            class="snapshot-console"
+            class:sc-embedded=embedded
+            lang=move || language.locale().tag()
+        >
             // The size container every layout switch keys on: the console's own width, not
             // the viewport's. (A container also holds fixed-position descendants, so the
             // notices stay outside it.)

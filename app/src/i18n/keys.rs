@@ -244,6 +244,7 @@ keys! {
     SetupApiBase = "setup.api_base" => text("The configured API base URL \"{base}\" is not usable:"),
     SetupServer = "setup.server" => text("The configured server \"{server}\" is not usable:"),
     SetupIdempotency = "setup.idempotency" => text("The idempotency-keys setting \"{value}\" must be true or false."),
+    SetupTheme = "setup.theme" => text("The theme setting \"{value}\" must be auto, light or dark."),
     SetupNotStarted = "setup.not_started" => text("The console has not started."),
     SetupNoToken = "setup.no_token" => text("The console has not started, so no token is sent anywhere."),
     SetupHelp = "setup.help" => text("Whoever set up this page can fix the setting (data-api-base, data-server-id or data-idempotency-keys on the console's element, or the snapshot-console meta tags)."),

@@ -7,6 +7,7 @@ pub mod create_form;
 pub mod deletes;
 pub mod dialogs;
 pub mod flow;
+pub mod host_event;
 pub mod list;
 pub mod listed;
 pub mod notice;

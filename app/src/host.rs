@@ -1,0 +1,96 @@
+//! The page the console is mounted in, as the console talks to it: the events it fires on
+//! its element ([`HostEvent`], decided in the model), the token a host hands over through the
+//! element's `getToken`, and the element's `refresh()`.
+
+use leptos::prelude::*;
+use snapshot_api::BearerToken;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::host_event::{Detail, HostEvent};
+
+/// What the element's `refresh()` (embed.js) dispatches on the element itself.
+const REFRESH: &str = "snapshot-console:refresh";
+
+/// The element the console is mounted on; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Host {
+    element: StoredValue<web_sys::HtmlElement, LocalStorage>,
+}
+
+impl Host {
+    pub fn new(element: web_sys::HtmlElement) -> Self {
+        Self {
+            element: StoredValue::new_local(element),
+        }
+    }
+
+    /// Fires `event` on the element. Returns whether no listener cancelled it.
+    pub fn emit(&self, event: &HostEvent) -> bool {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail(event));
+        let Ok(dom) = web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init) else {
+            return true;
+        };
+        self.element
+            .with_value(|e| e.dispatch_event(&dom))
+            .unwrap_or(true)
+    }
+
+    /// Whether the host hands over tokens: its `getToken` is a function.
+    pub fn gives_tokens(&self) -> bool {
+        self.get_token().is_some()
+    }
+
+    /// A token from the host's `getToken`, which returns a token, a promise of one, or
+    /// `null`. Anything else, a throw or a rejection is no token.
+    pub async fn token(&self) -> Option<BearerToken> {
+        let function = self.get_token()?;
+        let element: JsValue = self.element.get_value().into();
+        let given = function.call0(&element).ok()?;
+        let given = JsFuture::from(js_sys::Promise::resolve(&given))
+            .await
+            .ok()?;
+        BearerToken::parse(&given.as_string()?).ok()
+    }
+
+    fn get_token(&self) -> Option<js_sys::Function> {
+        self.element
+            .with_value(|e| js_sys::Reflect::get(e, &JsValue::from_str("getToken")))
+            .ok()?
+            .dyn_into()
+            .ok()
+    }
+
+    /// Calls `refresh` whenever the host calls the element's `refresh()`. The console is
+    /// mounted once for the page's life, so the listener is too.
+    pub fn on_refresh(&self, refresh: impl Fn() + 'static) {
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(refresh);
+        self.element.with_value(|e| {
+            let _ = e.add_event_listener_with_callback(REFRESH, closure.as_ref().unchecked_ref());
+        });
+        closure.forget();
+    }
+}
+
+/// The event's `detail` as a JS object: `{snapshot: {id, name}, server: {id, name}}`, each
+/// part only where the event has it.
+fn detail(event: &HostEvent) -> JsValue {
+    let detail = js_sys::Object::new();
+    let put = |on: &js_sys::Object, key: &str, id: u64, name: &str| {
+        let part = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&part, &"id".into(), &(id as f64).into());
+        let _ = js_sys::Reflect::set(&part, &"name".into(), &name.into());
+        let _ = js_sys::Reflect::set(on, &key.into(), &part);
+    };
+    let Detail { snapshot, server } = event.detail();
+    if let Some(s) = snapshot {
+        put(&detail, "snapshot", s.id.get(), &s.name);
+    }
+    if let Some(s) = server {
+        put(&detail, "server", s.id.get(), &s.name);
+    }
+    detail.into()
+}

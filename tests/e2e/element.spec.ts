@@ -1,0 +1,145 @@
+// The console as a portal drives it: <snapshot-console>, the host's token (getToken), its
+// events and refresh(), in host pages made here and served with the portal's own CSP.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Page } from '@playwright/test';
+import { test, expect, row, TOKEN, Sim } from './fixtures';
+
+const PORTAL = path.resolve(__dirname, '..', '..', 'target', 'portal-site');
+const CSP = fs.readFileSync(path.join(PORTAL, 'csp.txt'), 'utf8').trim();
+const EVENTS = ['sc-ready', 'sc-signed-out', 'sc-auth-required', 'sc-snapshot-created',
+  'sc-snapshot-restore-started', 'sc-snapshot-deleted'];
+
+test.use({ simOptions: { createDelayMs: 60_000, restoreDelayMs: 60_000, seed: 'demo', consoleDir: PORTAL, extraArgs: [] } });
+
+/** A plain host page holding `<snapshot-console attributes>`, served at /host/NAME.html on
+ *  the simulator's origin with the portal's CSP (no inline script: the host's part is run
+ *  by the test, as a host's own script would). */
+async function host(page: Page, sim: Sim, attributes: string, tokens: (string | null)[] | null) {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+    <link rel="stylesheet" href="/console/console.css"></head>
+    <body><h1>Host portal</h1><snapshot-console ${attributes}></snapshot-console>
+    <script type="module" src="/console/embed.js"></script></body></html>`;
+  await page.route(sim.url('/host/page.html'), (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', headers: { 'Content-Security-Policy': CSP }, body: html }));
+  // The host's script: it sets getToken as soon as the element is parsed, before embed.js
+  // defines it (the property must survive the upgrade), and records every sc- event.
+  await page.addInitScript(({ tokens, names }) => {
+    const w = window as any;
+    w.__events = [];
+    w.__tokenCalls = 0;
+    for (const name of names) {
+      addEventListener(name, (e: any) => w.__events.push({ type: e.type, detail: e.detail, composed: e.composed }));
+    }
+    if (tokens === null) return;
+    new MutationObserver((_, observer) => {
+      const element = document.querySelector('snapshot-console');
+      if (!element) return;
+      observer.disconnect();
+      (element as any).getToken = () => {
+        const token = tokens[Math.min(w.__tokenCalls, tokens.length - 1)];
+        w.__tokenCalls += 1;
+        return Promise.resolve(token);
+      };
+    }).observe(document, { childList: true, subtree: true });
+  }, { tokens, names: EVENTS });
+  await page.goto(sim.url('/host/page.html'));
+}
+
+const events = (page: Page) => page.evaluate(() => (window as any).__events as { type: string; detail: any; composed: boolean }[]);
+const tokenCalls = (page: Page) => page.evaluate(() => (window as any).__tokenCalls as number);
+
+test('a host that hands over its token: the list shows with no sign-in, and the token is in no attribute or event', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  await expect(page.getByLabel('API token')).toHaveCount(0);
+  expect(await tokenCalls(page)).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(TOKEN);
+  const ready = (await events(page)).filter((e) => e.type === 'sc-ready');
+  expect(ready).toHaveLength(1);
+  expect(ready[0].composed).toBe(true);
+  expect(JSON.stringify(await events(page))).not.toContain(TOKEN);
+});
+
+test('a refused token is followed by one more getToken call, whose token is used', async ({ page, sim, apiRequests }) => {
+  await host(page, sim, '', ['stale-token-4d2e', TOKEN]);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  expect(await tokenCalls(page)).toBe(2);
+  await expect(page.getByLabel('API token')).toHaveCount(0);
+  expect((await events(page)).map((e) => e.type)).not.toContain('sc-auth-required');
+  // The read was tried with each token once: no more.
+  const lists = apiRequests.filter((r) => r.method() === 'GET');
+  expect(lists.map((r) => r.headers()['authorization'])).toEqual(['Bearer stale-token-4d2e', `Bearer ${TOKEN}`]);
+});
+
+for (const [what, tokens] of [['refused tokens', ['stale-token-4d2e', 'stale-token-9a1b']], ['no token', [null]]] as const) {
+  test(`a host that gives ${what}: sc-auth-required, and the console's own sign-in`, async ({ page, sim }) => {
+    await host(page, sim, '', [...tokens]);
+    await expect(page.getByLabel('API token')).toBeVisible();
+    await expect.poll(() => events(page).then((e) => e.filter((x) => x.type === 'sc-auth-required').length)).toBe(1);
+    // One call at the start, and for a refused token one more.
+    expect(await tokenCalls(page)).toBe(tokens[0] === null ? 1 : 2);
+    // The user signs in by hand; the console goes on.
+    await page.getByLabel('API token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  });
+}
+
+test('each operation fires its event once, with the snapshot and server', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const create = page.getByRole('dialog', { name: 'Create snapshot' });
+  await create.getByLabel('Name').fill('from-the-host');
+  await create.getByRole('button', { name: 'Create' }).click();
+  await expect(row(page, 'from-the-host')).toBeVisible();
+  const created = (await sim.api('GET', '/snapshots/?server_id=12345')).json.results.find((s: any) => s.name === 'from-the-host');
+
+  await row(page, 'pre-migration-snapshot').getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  const restore = page.getByRole('dialog', { name: 'Restore snapshot' });
+  await restore.getByRole('checkbox', { name: "Snapshot the server's current state first" }).uncheck();
+  await restore.getByLabel(/Type the server's name/).fill('web-server-01');
+  await restore.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect.poll(() => events(page).then((e) => e.filter((x) => x.type === 'sc-snapshot-restore-started').length)).toBe(1);
+
+  const byType = (type: string) => events(page).then((e) => e.filter((x) => x.type === type));
+  expect(await byType('sc-snapshot-created')).toEqual([{
+    type: 'sc-snapshot-created', composed: true,
+    detail: { snapshot: { id: created.id, name: 'from-the-host' }, server: { id: 12345, name: 'web-server-01' } },
+  }]);
+  const restored = (await byType('sc-snapshot-restore-started'))[0];
+  expect(restored.detail.snapshot.name).toBe('pre-migration-snapshot');
+  expect(restored.detail.server).toEqual({ id: 12345, name: 'web-server-01' });
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByLabel('API token')).toBeVisible();
+  expect((await byType('sc-signed-out')).length).toBe(1);
+  expect(JSON.stringify(await events(page))).not.toContain(TOKEN);
+});
+
+test('a delete fires sc-snapshot-deleted once the API deleted it', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await row(page, 'pre-migration-snapshot').getByRole('button', { name: 'Delete pre-migration-snapshot' }).click();
+  await page.getByRole('dialog', { name: 'Delete snapshot' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(row(page, 'pre-migration-snapshot')).toHaveCount(0, { timeout: 15_000 });
+  await expect.poll(() => events(page).then((e) => e.filter((x) => x.type === 'sc-snapshot-deleted').map((x) => x.detail.snapshot.name)))
+    .toEqual(['pre-migration-snapshot']);
+});
+
+test('refresh() reads the list again, for a host that knows it changed', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  await sim.api('POST', '/snapshots/', { server_id: 12345, name: 'made-elsewhere' });
+  await expect(row(page, 'made-elsewhere')).toHaveCount(0);
+  await page.locator('snapshot-console').evaluate((e: any) => e.refresh());
+  await expect(row(page, 'made-elsewhere')).toBeVisible();
+});
+
+test('an unusable theme stops the console with a message, as other settings do', async ({ page, sim }) => {
+  await host(page, sim, 'theme="midnight"', [TOKEN]);
+  await expect(page.getByText('The theme setting "midnight" must be auto, light or dark.')).toBeVisible();
+  await expect(page.getByLabel('API token')).toHaveCount(0);
+  expect(await tokenCalls(page)).toBe(0);
+});
