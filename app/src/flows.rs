@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use snapshot_api::Snapshot;
+use snapshot_api::{ApiError, Snapshot};
 
 use crate::client::Client;
 use crate::format;
@@ -113,6 +113,13 @@ impl Store {
         for command in commands {
             match command {
                 Command::Send { flow, write } => {
+                    // The host may veto the write: then nothing is sent, and the flow hears
+                    // why as it would hear the API's refusal.
+                    let host = self.client.with_value(Client::host);
+                    if let Some(reason) = host.ask(&HostEvent::before(&write)) {
+                        self.answered(target, flow, write.failed(ApiError::Vetoed { reason }));
+                        continue;
+                    }
                     let store = *self;
                     let client = self.client.get_value();
                     spawn_local(async move {

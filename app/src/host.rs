@@ -3,7 +3,7 @@
 //! element's `getToken`, and the element's `refresh()`.
 
 use leptos::prelude::*;
-use snapshot_api::BearerToken;
+use snapshot_api::{BearerToken, ServerId, SnapshotId};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -25,18 +25,33 @@ impl Host {
         }
     }
 
-    /// Fires `event` on the element. Returns whether no listener cancelled it.
-    pub fn emit(&self, event: &HostEvent) -> bool {
+    /// Fires `event` on the element.
+    pub fn emit(&self, event: &HostEvent) {
+        self.dispatch(event);
+    }
+
+    /// Fires `event`, which a listener may cancel. `None` when none did; else the reason the
+    /// listener put in `detail.reason`, if a string.
+    pub fn ask(&self, event: &HostEvent) -> Option<Option<String>> {
+        let (dom, detail) = self.dispatch(event)?;
+        dom.default_prevented().then(|| {
+            js_sys::Reflect::get(&detail, &"reason".into())
+                .ok()
+                .and_then(|r| r.as_string())
+                .filter(|r| !r.trim().is_empty())
+        })
+    }
+
+    fn dispatch(&self, event: &HostEvent) -> Option<(web_sys::CustomEvent, JsValue)> {
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        init.set_detail(&detail(event));
-        let Ok(dom) = web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init) else {
-            return true;
-        };
-        self.element
-            .with_value(|e| e.dispatch_event(&dom))
-            .unwrap_or(true)
+        init.set_cancelable(event.cancelable());
+        let detail = detail(event);
+        init.set_detail(&detail);
+        let dom = web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init).ok()?;
+        let _ = self.element.with_value(|e| e.dispatch_event(&dom));
+        Some((dom, detail))
     }
 
     /// Whether the host hands over tokens: its `getToken` is a function.
@@ -76,21 +91,28 @@ impl Host {
 }
 
 /// The event's `detail` as a JS object: `{snapshot: {id, name}, server: {id, name}}`, each
-/// part only where the event has it.
+/// part and field only where the event has it.
 fn detail(event: &HostEvent) -> JsValue {
     let detail = js_sys::Object::new();
-    let put = |on: &js_sys::Object, key: &str, id: u64, name: &str| {
+    let put = |on: &js_sys::Object, key: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(on, &key.into(), value);
+    };
+    let part = |key: &str, id: Option<u64>, name: Option<String>| {
         let part = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&part, &"id".into(), &(id as f64).into());
-        let _ = js_sys::Reflect::set(&part, &"name".into(), &name.into());
-        let _ = js_sys::Reflect::set(on, &key.into(), &part);
+        if let Some(id) = id {
+            put(&part, "id", &(id as f64).into());
+        }
+        if let Some(name) = name {
+            put(&part, "name", &name.into());
+        }
+        put(&detail, key, &part);
     };
     let Detail { snapshot, server } = event.detail();
     if let Some(s) = snapshot {
-        put(&detail, "snapshot", s.id.get(), &s.name);
+        part("snapshot", s.id.map(SnapshotId::get), s.name);
     }
     if let Some(s) = server {
-        put(&detail, "server", s.id.get(), &s.name);
+        part("server", s.id.map(ServerId::get), s.name);
     }
     detail.into()
 }

@@ -58,6 +58,14 @@ pub fn describe(error: &ApiError, what: Message) -> Message {
         }
         ApiError::InvalidUrl { .. } => Message::with(Key::ErrorInvalidUrl, [("what", what)]),
         ApiError::Redirected => Message::with(Key::ErrorRedirected, [("what", what)]),
+        // The host's own words where it gave them.
+        ApiError::Vetoed { reason } => match reason {
+            Some(reason) => Message::with(
+                Key::ErrorVetoedBecause,
+                [("what", what), ("reason", reason.as_str().into())],
+            ),
+            None => Message::with(Key::ErrorVetoed, [("what", what)]),
+        },
         ApiError::Timeout { seconds } => Message::with(
             Key::ErrorTimeout,
             [("what", what), ("seconds", u64::from(*seconds).into())],

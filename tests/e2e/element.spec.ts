@@ -109,6 +109,8 @@ test('each operation fires its event once, with the snapshot and server', async 
     type: 'sc-snapshot-created', composed: true,
     detail: { snapshot: { id: created.id, name: 'from-the-host' }, server: { id: 12345, name: 'web-server-01' } },
   }]);
+  // The simulator's log shows the restore (so its absence below, after a veto, means something).
+  expect(arrived(sim, 'POST', /restore/)).toHaveLength(1);
   const restored = (await byType('sc-snapshot-restore-started'))[0];
   expect(restored.detail.snapshot.name).toBe('pre-migration-snapshot');
   expect(restored.detail.server).toEqual({ id: 12345, name: 'web-server-01' });
@@ -142,4 +144,41 @@ test('an unusable theme stops the console with a message, as other settings do',
   await expect(page.getByText('The theme setting "midnight" must be auto, light or dark.')).toBeVisible();
   await expect(page.getByLabel('API token')).toHaveCount(0);
   expect(await tokenCalls(page)).toBe(0);
+});
+
+/** The simulator's own log lines for requests of `method` to a path matching `uri`. */
+const arrived = (sim: Sim, method: string, uri: RegExp) =>
+  sim.logs.join('').split('\n').filter((l) => l.includes(`method=${method}`) && uri.test(l) && /finished processing/.test(l));
+
+test('a host that cancels sc-before-snapshot-restore: nothing is sent, and the user reads the host\'s reason', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await page.locator('snapshot-console').evaluate((e) => e.addEventListener('sc-before-snapshot-restore', (event: any) => {
+    (window as any).__vetoed = event.detail;
+    event.detail.reason = 'Restores of production servers need a change ticket.';
+    event.preventDefault();
+  }));
+  await row(page, 'pre-migration-snapshot').getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore snapshot' });
+  await dialog.getByRole('checkbox', { name: "Snapshot the server's current state first" }).uncheck();
+  await dialog.getByLabel(/Type the server's name/).fill('web-server-01');
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(dialog).toContainText('Could not start the restore: Restores of production servers need a change ticket. Nothing was sent.');
+  expect(await page.evaluate(() => (window as any).__vetoed)).toMatchObject({
+    snapshot: { name: 'pre-migration-snapshot' }, server: { id: 12345, name: 'web-server-01' },
+  });
+  expect(arrived(sim, 'POST', /restore/)).toEqual([]);
+  expect((await events(page)).map((e) => e.type)).not.toContain('sc-snapshot-restore-started');
+});
+
+test('a host that cancels sc-before-snapshot-delete without a reason: nothing is sent, in the console\'s own words', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await page.locator('snapshot-console').evaluate((e) => e.addEventListener('sc-before-snapshot-delete', (event) => event.preventDefault()));
+  await row(page, 'pre-migration-snapshot').getByRole('button', { name: 'Delete pre-migration-snapshot' }).click();
+  await page.getByRole('dialog', { name: 'Delete snapshot' }).getByRole('button', { name: 'Delete' }).click();
+  // After the undo window the write would go: the host stops it there.
+  await expect(page.getByText('Could not delete snapshot pre-migration-snapshot: this page does not allow it. Nothing was sent.'))
+    .toBeVisible({ timeout: 15_000 });
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  expect(arrived(sim, 'DELETE', /snapshots/)).toEqual([]);
+  expect((await sim.api('GET', '/snapshots/?server_id=12345')).json.results.map((s: any) => s.name)).toContain('pre-migration-snapshot');
 });

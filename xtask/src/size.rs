@@ -12,10 +12,10 @@ use crate::cmd::{self, Result};
 /// machines measured 225.2 KB, trimmed to 224.3 KB; issue 24's reach work (slots, history,
 /// focus, wording) took it to 226.4 KB, and dropping wasm-streams' unused exports
 /// (vendor/wasm-streams/VENDORED.md) brought it to 221.6 KB (docs/BENCHMARKS.md, "Issue 24").
-/// Issue 25 (the portal's element, its token, theme and events) grants up to 4 KB; its first
-/// part measured +3,167 B (230,044 B), so the budget is 225 KB (docs/BENCHMARKS.md, "Issue
+/// Issue 25 (the portal's element, its token, theme, events and vetoes) grants up to 4 KB;
+/// it measured +3,788 B (230,665 B), so the budget is 226 KB (docs/BENCHMARKS.md, "Issue
 /// 25"). The bench's bundle row shows it too.
-pub const BUDGET_GZIP_BYTES: u64 = 225 * 1024;
+pub const BUDGET_GZIP_BYTES: u64 = 226 * 1024;
 
 /// One file's bytes: raw, gzip -9 and brotli.
 #[derive(Clone, Debug, serde::Serialize)]

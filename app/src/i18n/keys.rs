@@ -218,6 +218,8 @@ keys! {
     ErrorStatus = "error.status" => text("Could not {what}: the API answered with an unexpected status ({status})."),
     ErrorUndecodable = "error.undecodable" => text("Could not {what}: the API's answer (status {status}) was not in the expected format. What is on screen was kept."),
     ErrorTransport = "error.transport" => text("Could not reach the API to {what}. Check the connection and try again."),
+    ErrorVetoed = "error.vetoed" => text("Could not {what}: this page does not allow it. Nothing was sent."),
+    ErrorVetoedBecause = "error.vetoed-because" => text("Could not {what}: {reason} Nothing was sent."),
     ErrorRedirected = "error.redirected" => text("Could not {what}: the API's address answered with a redirect. The console never follows one, so the token stays with the configured API; check the address it is configured with."),
     ErrorInvalidUrl = "error.invalid_url" => text("Could not {what}: the API's answer pointed somewhere other than the configured API, so the console sent nothing there."),
     ErrorTimeout = "error.timeout" => text("The API did not answer within {seconds} seconds, so the console stopped waiting to {what}. Try again shortly."),

@@ -2,9 +2,9 @@
 //! the IDs and names a host needs and never the token. Decided here, in plain Rust; the
 //! browser side (`crate::host`) only dispatches them.
 
-use snapshot_api::{ServerRef, Snapshot, SnapshotId};
+use snapshot_api::{ServerId, Snapshot, SnapshotId};
 
-use super::flow::Answer;
+use super::flow::{Answer, Write};
 
 /// One event the console fires on its element (`bubbles` and `composed`, so a listener
 /// outside a shadow root hears it too).
@@ -22,31 +22,37 @@ pub enum HostEvent {
     SnapshotRestoreStarted(Snapshot),
     /// The API deleted a snapshot.
     SnapshotDeleted(Snapshot),
+    /// A confirmed write is about to be sent; the host may cancel it (see [`HostEvent::before`]).
+    Before(Write),
 }
 
-/// An event's `detail`: what it is about, by ID and name.
+/// An event's `detail`: what it is about, by ID and name, each where the event knows it (a
+/// snapshot about to be created has no ID yet, and its server is known by ID).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Detail {
-    pub snapshot: Option<SnapshotDetail>,
-    pub server: Option<ServerRef>,
+    pub snapshot: Option<Part<SnapshotId>>,
+    pub server: Option<Part<ServerId>>,
 }
 
-/// The snapshot an event is about.
+/// One thing an event is about: `{id, name}` in the detail, each where known.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SnapshotDetail {
-    pub id: SnapshotId,
-    pub name: String,
+pub struct Part<Id> {
+    pub id: Option<Id>,
+    pub name: Option<String>,
 }
 
 impl HostEvent {
     /// Every event's name, as the element's TypeScript declarations and manifest list them.
-    pub const NAMES: [&'static str; 6] = [
+    pub const NAMES: [&'static str; 9] = [
         "sc-ready",
         "sc-signed-out",
         "sc-auth-required",
         "sc-snapshot-created",
         "sc-snapshot-restore-started",
         "sc-snapshot-deleted",
+        "sc-before-snapshot-create",
+        "sc-before-snapshot-restore",
+        "sc-before-snapshot-delete",
     ];
 
     /// The DOM event's type.
@@ -58,6 +64,9 @@ impl HostEvent {
             HostEvent::SnapshotCreated(_) => 3,
             HostEvent::SnapshotRestoreStarted(_) => 4,
             HostEvent::SnapshotDeleted(_) => 5,
+            HostEvent::Before(Write::Create(_)) => 6,
+            HostEvent::Before(Write::Restore(_)) => 7,
+            HostEvent::Before(Write::Delete(_)) => 8,
         };
         Self::NAMES[index]
     }
@@ -68,14 +77,39 @@ impl HostEvent {
             HostEvent::Ready | HostEvent::SignedOut | HostEvent::AuthRequired => Detail::default(),
             HostEvent::SnapshotCreated(snapshot)
             | HostEvent::SnapshotRestoreStarted(snapshot)
-            | HostEvent::SnapshotDeleted(snapshot) => Detail {
-                snapshot: Some(SnapshotDetail {
-                    id: snapshot.id,
-                    name: snapshot.name.clone(),
+            | HostEvent::SnapshotDeleted(snapshot)
+            | HostEvent::Before(Write::Restore(snapshot) | Write::Delete(snapshot)) => Detail {
+                snapshot: Some(Part {
+                    id: Some(snapshot.id),
+                    name: Some(snapshot.name.clone()),
                 }),
-                server: Some(snapshot.server.clone()),
+                server: Some(Part {
+                    id: Some(snapshot.server.id),
+                    name: Some(snapshot.server.name.clone()),
+                }),
+            },
+            HostEvent::Before(Write::Create(request)) => Detail {
+                snapshot: Some(Part {
+                    id: None,
+                    name: Some(request.body.name.to_string()),
+                }),
+                server: Some(Part {
+                    id: Some(request.body.server_id),
+                    name: None,
+                }),
             },
         }
+    }
+
+    /// Whether a listener may cancel the event: only the ones before a write.
+    pub fn cancelable(&self) -> bool {
+        matches!(self, HostEvent::Before(_))
+    }
+
+    /// The event before `write` is sent. A host that cancels it (`preventDefault()`) stops the
+    /// write; the reason it may put in `detail.reason` is what the user reads.
+    pub fn before(write: &Write) -> Self {
+        HostEvent::Before(write.clone())
     }
 
     /// The event a write's answer fires: one per write the API accepted, none for a failure.
@@ -95,12 +129,11 @@ impl HostEvent {
 
 #[cfg(test)]
 mod tests {
+    use snapshot_api::endpoints::SnapshotCreate;
     use snapshot_api::{ApiError, RestoreAccepted, SnapshotCreated};
 
     use super::*;
     use crate::model::fixtures::snapshot;
-
-    use crate::model::fixtures::server;
 
     #[test]
     fn each_accepted_write_fires_its_event_with_ids_and_names() {
@@ -129,13 +162,11 @@ mod tests {
         for (answer, name) in cases {
             let event = HostEvent::after(&answer).unwrap();
             assert_eq!(event.name(), name);
-            let detail = event.detail();
-            let snapshot = detail.snapshot.unwrap();
             assert_eq!(
-                (snapshot.id.get(), snapshot.name.as_str()),
-                (7, "pre-migration")
+                event.detail(),
+                detail(Some(7), "pre-migration", 12345, Some("s12345"))
             );
-            assert_eq!(detail.server, Some(server(12345, "s12345")));
+            assert!(!event.cancelable());
         }
     }
 
@@ -148,6 +179,48 @@ mod tests {
         );
         let refused = ApiError::NotFound { detail: None };
         assert_eq!(HostEvent::after(&Answer::Restored(s, Err(refused))), None);
+    }
+
+    fn detail(id: Option<u64>, name: &str, server: u64, server_name: Option<&str>) -> Detail {
+        Detail {
+            snapshot: Some(Part {
+                id: id.map(|id| SnapshotId::new(id).unwrap()),
+                name: Some(name.to_owned()),
+            }),
+            server: Some(Part {
+                id: Some(ServerId::new(server).unwrap()),
+                name: server_name.map(str::to_owned),
+            }),
+        }
+    }
+
+    #[test]
+    fn before_each_write_a_cancelable_event_names_what_it_would_do() {
+        let s = snapshot(7, 12345, "pre-migration", "completed");
+        let create = SnapshotCreate::new(
+            ServerId::new(12345).unwrap(),
+            "nightly".parse().unwrap(),
+            None,
+        );
+        let known = || detail(Some(7), "pre-migration", 12345, Some("s12345"));
+        let cases = [
+            (
+                Write::Create(create),
+                "sc-before-snapshot-create",
+                detail(None, "nightly", 12345, None),
+            ),
+            (
+                Write::Restore(s.clone()),
+                "sc-before-snapshot-restore",
+                known(),
+            ),
+            (Write::Delete(s), "sc-before-snapshot-delete", known()),
+        ];
+        for (write, name, expected) in cases {
+            let event = HostEvent::before(&write);
+            assert_eq!((event.name(), event.cancelable()), (name, true));
+            assert_eq!(event.detail(), expected);
+        }
     }
 
     #[test]

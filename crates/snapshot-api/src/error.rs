@@ -105,6 +105,13 @@ pub enum ApiError {
     /// is nothing to tell and nothing to read again: whoever stopped it has moved on.
     #[error("cancelled")]
     Cancelled,
+    /// The caller's own policy refused the request before it was sent (the console's host
+    /// page vetoes a write this way), with the reason it gave, if any. Nothing was sent.
+    #[error("not sent: refused before sending")]
+    Vetoed {
+        /// The refusal in the caller's words.
+        reason: Option<String>,
+    },
 }
 
 /// When to try again, from a `Retry-After` header.
@@ -144,7 +151,8 @@ impl ApiError {
             | Self::Timeout { .. }
             | Self::InvalidUrl { .. }
             | Self::Redirected
-            | Self::Cancelled => None,
+            | Self::Cancelled
+            | Self::Vetoed { .. } => None,
         }
     }
 
@@ -304,6 +312,9 @@ impl ApiError {
             Self::InvalidUrl { reason } => Self::InvalidUrl { reason: r(reason) },
             Self::Transport { message } => Self::Transport {
                 message: r(message),
+            },
+            Self::Vetoed { reason } => Self::Vetoed {
+                reason: reason.map(r),
             },
             Self::RateLimited { .. }
             | Self::Timeout { .. }
