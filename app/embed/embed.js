@@ -15,7 +15,7 @@ const start = () => {
 };
 
 /** `<snapshot-console>`: strings in as attributes, the host's token through `getToken`, what
- *  happened out as `sc-` events (README, "Embedding"; types in snapshot-console.d.ts). */
+ *  happened out as `sc-` events (README, "Embedding"; types in embed.d.ts). */
 class SnapshotConsole extends HTMLElement {
   #getToken = null;
 

@@ -107,7 +107,14 @@ fn detail(event: &HostEvent) -> JsValue {
         }
         put(&detail, key, &part);
     };
-    let Detail { snapshot, server } = event.detail();
+    let Detail {
+        snapshot,
+        server,
+        operation,
+    } = event.detail();
+    if let Some(operation) = operation {
+        put(&detail, "operation", &operation.into());
+    }
     if let Some(s) = snapshot {
         part("snapshot", s.id.map(SnapshotId::get), s.name);
     }

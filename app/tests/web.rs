@@ -6,6 +6,7 @@
 use leptos::prelude::GetUntracked;
 use snapshot_api::BearerToken;
 use snapshot_console::format;
+use snapshot_console::host::Host;
 use snapshot_console::i18n::Locale;
 use snapshot_console::session::{Session, SignInReason, TOKEN_KEY};
 use wasm_bindgen::JsCast;
@@ -115,7 +116,18 @@ fn every_language_formats_with_its_own_intl_data() {
 #[wasm_bindgen_test]
 fn the_session_uses_one_key_and_one_prompt_for_many_refusals() {
     storage().clear().unwrap();
-    let session = Session::load();
+    let host = || {
+        Host::new(
+            web_sys::window()
+                .unwrap()
+                .document()
+                .unwrap()
+                .create_element("div")
+                .unwrap()
+                .unchecked_into(),
+        )
+    };
+    let session = Session::load(host(), None);
     assert!(!session.signed_in());
     let token = BearerToken::parse("component-test-token").unwrap();
     session.sign_in(token.clone());
@@ -124,7 +136,10 @@ fn the_session_uses_one_key_and_one_prompt_for_many_refusals() {
         storage().get_item(TOKEN_KEY).unwrap().as_deref(),
         Some("component-test-token")
     );
-    assert_eq!(Session::load().token_untracked(), Some(token.clone()));
+    assert_eq!(
+        Session::load(host(), None).token_untracked(),
+        Some(token.clone())
+    );
 
     // A first 401 signs out; later ones for the same (old) token change nothing, even after
     // the user signed in again with a new token.
@@ -211,8 +226,10 @@ fn mount_console(attributes: &[(&str, &str)]) -> web_sys::HtmlElement {
     }
     document.body().unwrap().append_child(&host).unwrap();
     let config = snapshot_console::config::Config::read(&host, 1).unwrap();
+    let element = host.clone();
+    let given = None;
     leptos::mount::mount_to(host.clone(), move || {
-        view! { <snapshot_console::components::Console config/> }
+        view! { <snapshot_console::components::Console config element given/> }
     })
     .forget();
     host

@@ -7,7 +7,7 @@ import { test, expect, row, TOKEN, Sim } from './fixtures';
 
 const PORTAL = path.resolve(__dirname, '..', '..', 'target', 'portal-site');
 const CSP = fs.readFileSync(path.join(PORTAL, 'csp.txt'), 'utf8').trim();
-const EVENTS = ['sc-ready', 'sc-signed-out', 'sc-auth-required', 'sc-snapshot-created',
+const EVENTS = ['sc-ready', 'sc-signed-out', 'sc-auth-required', 'sc-snapshot-created', 'sc-error',
   'sc-snapshot-restore-started', 'sc-snapshot-deleted'];
 
 test.use({ simOptions: { createDelayMs: 60_000, restoreDelayMs: 60_000, seed: 'demo', consoleDir: PORTAL, extraArgs: [] } });
@@ -181,4 +181,17 @@ test('a host that cancels sc-before-snapshot-delete without a reason: nothing is
   await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
   expect(arrived(sim, 'DELETE', /snapshots/)).toEqual([]);
   expect((await sim.api('GET', '/snapshots/?server_id=12345')).json.results.map((s: any) => s.name)).toContain('pre-migration-snapshot');
+});
+
+test('a write the API refuses fires sc-error with the operation and what it was about', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  await sim.fault('snapshot_create', { kind: 'status', status: 500 }, 1);
+  await page.getByRole('button', { name: 'Create snapshot' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+  await dialog.getByLabel('Name').fill('doomed');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect.poll(() => events(page).then((e) => e.filter((x) => x.type === 'sc-error').map((x) => x.detail)))
+    .toEqual([{ operation: 'create', server: { id: 12345 } }]);
+  expect((await events(page)).map((e) => e.type)).not.toContain('sc-snapshot-created');
 });

@@ -2,9 +2,24 @@
 //! the IDs and names a host needs and never the token. Decided here, in plain Rust; the
 //! browser side (`crate::host`) only dispatches them.
 
-use snapshot_api::{ServerId, Snapshot, SnapshotId};
+use snapshot_api::{ApiError, ServerId, Snapshot, SnapshotId};
 
 use super::flow::{Answer, Write};
+
+/// The detail of an event about `snapshot`: it and its server, by ID and name.
+fn about(snapshot: &Snapshot) -> Detail {
+    Detail {
+        snapshot: Some(Part {
+            id: Some(snapshot.id),
+            name: Some(snapshot.name.clone()),
+        }),
+        server: Some(Part {
+            id: Some(snapshot.server.id),
+            name: Some(snapshot.server.name.clone()),
+        }),
+        operation: None,
+    }
+}
 
 /// One event the console fires on its element (`bubbles` and `composed`, so a listener
 /// outside a shadow root hears it too).
@@ -22,6 +37,9 @@ pub enum HostEvent {
     SnapshotRestoreStarted(Snapshot),
     /// The API deleted a snapshot.
     SnapshotDeleted(Snapshot),
+    /// The API refused a write, or it failed on the way (not one the user or the host
+    /// stopped): what it was about, and which operation.
+    Error(Answer),
     /// A confirmed write is about to be sent; the host may cancel it (see [`HostEvent::before`]).
     Before(Write),
 }
@@ -32,6 +50,8 @@ pub enum HostEvent {
 pub struct Detail {
     pub snapshot: Option<Part<SnapshotId>>,
     pub server: Option<Part<ServerId>>,
+    /// For `sc-error`: `create`, `restore` or `delete`.
+    pub operation: Option<&'static str>,
 }
 
 /// One thing an event is about: `{id, name}` in the detail, each where known.
@@ -43,7 +63,7 @@ pub struct Part<Id> {
 
 impl HostEvent {
     /// Every event's name, as the element's TypeScript declarations and manifest list them.
-    pub const NAMES: [&'static str; 9] = [
+    pub const NAMES: [&'static str; 10] = [
         "sc-ready",
         "sc-signed-out",
         "sc-auth-required",
@@ -53,6 +73,7 @@ impl HostEvent {
         "sc-before-snapshot-create",
         "sc-before-snapshot-restore",
         "sc-before-snapshot-delete",
+        "sc-error",
     ];
 
     /// The DOM event's type.
@@ -67,6 +88,7 @@ impl HostEvent {
             HostEvent::Before(Write::Create(_)) => 6,
             HostEvent::Before(Write::Restore(_)) => 7,
             HostEvent::Before(Write::Delete(_)) => 8,
+            HostEvent::Error(_) => 9,
         };
         Self::NAMES[index]
     }
@@ -78,16 +100,9 @@ impl HostEvent {
             HostEvent::SnapshotCreated(snapshot)
             | HostEvent::SnapshotRestoreStarted(snapshot)
             | HostEvent::SnapshotDeleted(snapshot)
-            | HostEvent::Before(Write::Restore(snapshot) | Write::Delete(snapshot)) => Detail {
-                snapshot: Some(Part {
-                    id: Some(snapshot.id),
-                    name: Some(snapshot.name.clone()),
-                }),
-                server: Some(Part {
-                    id: Some(snapshot.server.id),
-                    name: Some(snapshot.server.name.clone()),
-                }),
-            },
+            | HostEvent::Before(Write::Restore(snapshot) | Write::Delete(snapshot)) => {
+                about(snapshot)
+            }
             HostEvent::Before(Write::Create(request)) => Detail {
                 snapshot: Some(Part {
                     id: None,
@@ -97,6 +112,25 @@ impl HostEvent {
                     id: Some(request.body.server_id),
                     name: None,
                 }),
+                operation: None,
+            },
+            HostEvent::Error(answer) => match answer {
+                Answer::Created(server, _) => Detail {
+                    server: Some(Part {
+                        id: Some(*server),
+                        name: None,
+                    }),
+                    operation: Some("create"),
+                    ..Detail::default()
+                },
+                Answer::Restored(snapshot, _) => Detail {
+                    operation: Some("restore"),
+                    ..about(snapshot)
+                },
+                Answer::Deleted(snapshot, _) => Detail {
+                    operation: Some("delete"),
+                    ..about(snapshot)
+                },
             },
         }
     }
@@ -112,8 +146,10 @@ impl HostEvent {
         HostEvent::Before(write.clone())
     }
 
-    /// The event a write's answer fires: one per write the API accepted, none for a failure.
+    /// The event a write's answer fires: one per write the API accepted, `sc-error` for one
+    /// that failed, none for one the user (signing out) or the host (its veto) stopped.
     pub fn after(answer: &Answer) -> Option<Self> {
+        let stopped = |e: &ApiError| matches!(e, ApiError::Cancelled | ApiError::Vetoed { .. });
         match answer {
             Answer::Created(_, Ok(created)) => {
                 Some(HostEvent::SnapshotCreated(created.snapshot.clone()))
@@ -122,7 +158,14 @@ impl HostEvent {
                 Some(HostEvent::SnapshotRestoreStarted(snapshot.clone()))
             }
             Answer::Deleted(snapshot, Ok(())) => Some(HostEvent::SnapshotDeleted(snapshot.clone())),
-            _ => None,
+            Answer::Created(_, Err(e))
+            | Answer::Restored(_, Err(e))
+            | Answer::Deleted(_, Err(e))
+                if stopped(e) =>
+            {
+                None
+            }
+            _ => Some(HostEvent::Error(answer.clone())),
         }
     }
 }
@@ -171,14 +214,32 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_or_cancelled_write_fires_nothing() {
+    fn a_failed_write_fires_sc_error_and_a_stopped_one_nothing() {
         let s = snapshot(7, 12345, "pre-migration", "completed");
         assert_eq!(
             HostEvent::after(&Answer::Deleted(s.clone(), Err(ApiError::Cancelled))),
             None
         );
+        let vetoed = ApiError::Vetoed { reason: None };
+        assert_eq!(
+            HostEvent::after(&Answer::Restored(s.clone(), Err(vetoed))),
+            None
+        );
         let refused = ApiError::NotFound { detail: None };
-        assert_eq!(HostEvent::after(&Answer::Restored(s, Err(refused))), None);
+        let event = HostEvent::after(&Answer::Restored(s, Err(refused))).unwrap();
+        assert_eq!(event.name(), "sc-error");
+        let detail = event.detail();
+        assert_eq!(detail.operation, Some("restore"));
+        assert_eq!(
+            detail.snapshot.unwrap().name.as_deref(),
+            Some("pre-migration")
+        );
+        let failed = ApiError::Server {
+            status: 500,
+            detail: None,
+        };
+        let event = HostEvent::after(&Answer::Created(ServerId::new(9).unwrap(), Err(failed)));
+        assert_eq!(event.unwrap().detail().operation, Some("create"));
     }
 
     fn detail(id: Option<u64>, name: &str, server: u64, server_name: Option<&str>) -> Detail {
@@ -191,6 +252,7 @@ mod tests {
                 id: Some(ServerId::new(server).unwrap()),
                 name: server_name.map(str::to_owned),
             }),
+            operation: None,
         }
     }
 
