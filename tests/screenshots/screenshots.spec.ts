@@ -122,6 +122,33 @@ test.describe('Bootstrap portal', () => {
   });
 });
 
+// Issue 25: the console as its own element in a Bootstrap 5.3 portal, following the portal's
+// light and dark theme; and a host that re-colours it with three lines of its own CSS.
+test.describe('Portal element', () => {
+  test.use({ viewport: { width: 1280, height: 900 }, simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'target', 'portal-site'), extraArgs: [] } });
+
+  test('the element in a Bootstrap portal, light, dark and re-coloured', async ({ page, sim }) => {
+    await page.goto(sim.url('/element.html'));
+    await page.evaluate((token) => sessionStorage.setItem('snapshot-console.token', token), TOKEN);
+    await page.reload();
+    await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+    await page.screenshot({ path: path.join(OUT, 'portal-element-light.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    await page.screenshot({ path: path.join(OUT, 'portal-element-dark.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Light mode' }).click();
+    // The host's stylesheet (a <link>: the portal's CSP allows no inline style).
+    await page.route(sim.url('/recolour.css'), (route) => route.fulfill({ contentType: 'text/css', body: RECOLOUR }));
+    await page.addStyleTag({ url: sim.url('/recolour.css') });
+    await expect(page.getByRole('button', { name: 'Create snapshot' })).toHaveCSS('background-color', 'rgb(124, 58, 237)');
+    await page.screenshot({ path: path.join(OUT, 'portal-element-recoloured.png'), fullPage: true });
+  });
+});
+
+/** The README's example of a host re-colouring the console. */
+const RECOLOUR = `snapshot-console {
+  --sc-accent: #7c3aed; --sc-radius: 2px; --sc-font: Georgia, serif;
+}`;
+
 // Issue 24: the longest content the core accepts, and notices that leave the last row's
 // actions free, at desktop and phone sizes; and the list in forced colours.
 const LONG_NAME = 'NightlyBackupBeforeTheQuarterlyUpgradeOfTheDatabaseClusterPrima';
