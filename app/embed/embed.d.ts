@@ -37,7 +37,7 @@ export interface SnapshotConsoleEventMap {
 export interface SnapshotConsoleElement extends HTMLElement {
   /** Returns (a promise of) the host's API token, or null. Called at start, and once more
    *  when the API refuses a token. Never put the token in an attribute. */
-  getToken: (() => string | null | Promise<string | null>) | null;
+  getToken?: (() => string | null | Promise<string | null>) | null;
   /** Reads the list again, for a host that knows it changed. */
   refresh(): void;
   addEventListener<K extends keyof SnapshotConsoleEventMap>(

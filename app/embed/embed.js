@@ -17,20 +17,11 @@ const start = () => {
 /** `<snapshot-console>`: strings in as attributes, the host's token through `getToken`, what
  *  happened out as `sc-` events (README, "Embedding"; types in embed.d.ts). */
 class SnapshotConsole extends HTMLElement {
-  #getToken = null;
-
-  /** A function the host sets, returning (a promise of) its API token, or null. */
-  get getToken() { return this.#getToken; }
-  set getToken(value) { this.#getToken = typeof value === 'function' ? value : null; }
+  // `getToken`, a function the host sets returning (a promise of) its API token or null, is
+  // a plain property the console reads when it needs a token: no accessor, so one the host
+  // set before this class was defined is not hidden by it, and needs no upgrade step.
 
   connectedCallback() {
-    // A property the host set before this class was defined sits on the instance and hides
-    // the accessor: take it through the setter instead.
-    if (Object.hasOwn(this, 'getToken')) {
-      const value = this.getToken;
-      delete this.getToken;
-      this.getToken = value;
-    }
     if (!this.hasAttribute('asset-base')) this.setAttribute('asset-base', assetBase);
     start();
   }

@@ -82,7 +82,9 @@ impl Host {
     /// Calls `refresh` whenever the host calls the element's `refresh()`. The console is
     /// mounted once for the page's life, so the listener is too.
     pub fn on_refresh(&self, refresh: impl Fn() + 'static) {
-        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(refresh);
+        // The signature Leptos's own listeners use, so no new closure glue is generated.
+        let closure =
+            wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| refresh());
         self.element.with_value(|e| {
             let _ = e.add_event_listener_with_callback(REFRESH, closure.as_ref().unchecked_ref());
         });

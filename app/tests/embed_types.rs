@@ -32,7 +32,9 @@ fn the_declared_events_are_the_ones_the_console_fires() {
     let manifest: serde_json::Value = serde_json::from_str(MANIFEST).unwrap();
     let element = &manifest["modules"][0]["declarations"][0];
     let events = element["events"].as_array().unwrap();
-    let events = events.iter().map(|e| e["name"].as_str().unwrap().to_owned());
+    let events = events
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_owned());
     assert_eq!(sorted(events.collect()), fired, "custom-elements.json");
 }
 
@@ -50,7 +52,9 @@ fn the_declared_attributes_are_the_settings_the_console_reads() {
     let manifest: serde_json::Value = serde_json::from_str(MANIFEST).unwrap();
     let element = &manifest["modules"][0]["declarations"][0];
     let attributes = element["attributes"].as_array().unwrap();
-    let declared = attributes.iter().map(|a| a["name"].as_str().unwrap().to_owned());
+    let declared = attributes
+        .iter()
+        .map(|a| a["name"].as_str().unwrap().to_owned());
     let mut read = sorted(read);
     read.dedup();
     assert_eq!(sorted(declared.collect()), read);

@@ -38,8 +38,9 @@ pub enum HostEvent {
     /// The API deleted a snapshot.
     SnapshotDeleted(Snapshot),
     /// The API refused a write, or it failed on the way (not one the user or the host
-    /// stopped): what it was about, and which operation.
-    Error(Answer),
+    /// stopped): what it was about, and which operation (a detail, not the answer: cloning
+    /// an answer is code of its own for every type in it).
+    Error(Detail),
     /// A confirmed write is about to be sent; the host may cancel it (see [`HostEvent::before`]).
     Before(Write),
 }
@@ -114,24 +115,7 @@ impl HostEvent {
                 }),
                 operation: None,
             },
-            HostEvent::Error(answer) => match answer {
-                Answer::Created(server, _) => Detail {
-                    server: Some(Part {
-                        id: Some(*server),
-                        name: None,
-                    }),
-                    operation: Some("create"),
-                    ..Detail::default()
-                },
-                Answer::Restored(snapshot, _) => Detail {
-                    operation: Some("restore"),
-                    ..about(snapshot)
-                },
-                Answer::Deleted(snapshot, _) => Detail {
-                    operation: Some("delete"),
-                    ..about(snapshot)
-                },
-            },
+            HostEvent::Error(detail) => detail.clone(),
         }
     }
 
@@ -165,7 +149,22 @@ impl HostEvent {
             {
                 None
             }
-            _ => Some(HostEvent::Error(answer.clone())),
+            Answer::Created(server, Err(_)) => Some(HostEvent::Error(Detail {
+                server: Some(Part {
+                    id: Some(*server),
+                    name: None,
+                }),
+                operation: Some("create"),
+                ..Detail::default()
+            })),
+            Answer::Restored(snapshot, Err(_)) => Some(HostEvent::Error(Detail {
+                operation: Some("restore"),
+                ..about(snapshot)
+            })),
+            Answer::Deleted(snapshot, Err(_)) => Some(HostEvent::Error(Detail {
+                operation: Some("delete"),
+                ..about(snapshot)
+            })),
         }
     }
 }
