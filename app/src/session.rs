@@ -45,8 +45,8 @@ impl Session {
     /// `given` is a token the host handed over before the console mounted; it is kept as a
     /// signed-in one is.
     pub fn load(host: Host, given: Option<BearerToken>) -> Self {
-        if let (Some(token), Some(s)) = (&given, storage()) {
-            let _ = s.set_item(TOKEN_KEY, token.secret());
+        if let Some(token) = &given {
+            keep(token);
         }
         let token = given.or_else(|| {
             storage()
@@ -120,18 +120,14 @@ impl Session {
         }
         // Nothing on screen changes, so nothing tracks the swap: the read that asked tries
         // again by itself.
-        if let Some(s) = storage() {
-            let _ = s.set_item(TOKEN_KEY, fresh.secret());
-        }
+        keep(&fresh);
         self.token.update_untracked(|t| *t = Some(fresh.clone()));
         Some(fresh)
     }
 
     /// Keeps `token` for this tab.
     pub fn sign_in(&self, token: BearerToken) {
-        if let Some(s) = storage() {
-            let _ = s.set_item(TOKEN_KEY, token.secret());
-        }
+        keep(&token);
         self.confirmed.set(false);
         self.token.set(Some(token));
     }
@@ -172,6 +168,13 @@ impl Session {
 fn controller() -> web_sys::AbortController {
     // Every browser the console supports has AbortController; without it nothing can be sent.
     web_sys::AbortController::new().expect("AbortController")
+}
+
+/// Keeps `token` in this tab's one key.
+fn keep(token: &BearerToken) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(TOKEN_KEY, token.secret());
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -25,17 +25,31 @@ fn sorted(mut names: Vec<String>) -> Vec<String> {
     names
 }
 
+/// The element's declaration in the manifest.
+fn element() -> serde_json::Value {
+    let manifest: serde_json::Value = serde_json::from_str(MANIFEST).unwrap();
+    manifest["modules"][0]["declarations"][0].clone()
+}
+
+/// The names of the element's `list` (`events`, `attributes`) in the manifest.
+fn manifest_names(list: &str) -> Vec<String> {
+    let element = element();
+    let items = element[list].as_array().unwrap();
+    items
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
 fn the_declared_events_are_the_ones_the_console_fires() {
     let fired = sorted(HostEvent::NAMES.iter().map(|n| n.to_string()).collect());
     assert_eq!(sorted(quoted(TYPES, "sc-")), fired, "embed.d.ts");
-    let manifest: serde_json::Value = serde_json::from_str(MANIFEST).unwrap();
-    let element = &manifest["modules"][0]["declarations"][0];
-    let events = element["events"].as_array().unwrap();
-    let events = events
-        .iter()
-        .map(|e| e["name"].as_str().unwrap().to_owned());
-    assert_eq!(sorted(events.collect()), fired, "custom-elements.json");
+    assert_eq!(
+        sorted(manifest_names("events")),
+        fired,
+        "custom-elements.json"
+    );
 }
 
 #[test]
@@ -49,18 +63,12 @@ fn the_declared_attributes_are_the_settings_the_console_reads() {
         .filter(|name| *name != "asset-base")
         .map(str::to_owned)
         .collect();
-    let manifest: serde_json::Value = serde_json::from_str(MANIFEST).unwrap();
-    let element = &manifest["modules"][0]["declarations"][0];
-    let attributes = element["attributes"].as_array().unwrap();
-    let declared = attributes
-        .iter()
-        .map(|a| a["name"].as_str().unwrap().to_owned());
     let mut read = sorted(read);
     read.dedup();
-    assert_eq!(sorted(declared.collect()), read);
+    assert_eq!(sorted(manifest_names("attributes")), read);
     for name in &read {
         assert!(TYPES.contains(&format!("`{name}`")), "{name} in embed.d.ts");
     }
-    assert_eq!(element["tagName"], "snapshot-console");
+    assert_eq!(element()["tagName"], "snapshot-console");
     assert!(TYPES.contains("'snapshot-console': SnapshotConsoleElement"));
 }
