@@ -5,7 +5,7 @@
 // or, as before, into <div data-snapshot-console data-api-base="…"></div>.
 // Paths resolve against this file, so the console can live under any prefix.
 import './stopped.js';
-import init from './snapshot-console.js';
+import init, { connected } from './snapshot-console.js';
 
 // The console fetches its other languages' texts from locales/ beside this file.
 const assetBase = new URL('./', import.meta.url).href;
@@ -23,7 +23,9 @@ class SnapshotConsole extends HTMLElement {
 
   connectedCallback() {
     if (!this.hasAttribute('asset-base')) this.setAttribute('asset-base', assetBase);
-    start();
+    // The first element starts the console; any later one asks it what to show.
+    if (started) started.then(() => connected(this));
+    else start();
   }
 
   /** Reads the list again, for a host that knows it changed. */

@@ -48,7 +48,24 @@ pub fn start() {
             }
             div
         });
-    let mounts = document
+    mount(host);
+}
+
+/// Called by `embed.js` for each `<snapshot-console>` connected after the console started. The
+/// console runs once per page: a second element shows why it stays empty, as a second one at
+/// start does; one that replaced the removed console's element (a single-page portal changing
+/// view) gets a console of its own. An element moved with its console in it is left alone.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn connected(element: web_sys::HtmlElement) {
+    let running = element.query_selector(":scope > .snapshot-console");
+    if running.is_ok_and(|root| root.is_none()) {
+        mount(element);
+    }
+}
+
+/// Mounts the console into `host`, or the reason it cannot start.
+fn mount(host: web_sys::HtmlElement) {
+    let mounts = document()
         .query_selector_all(MOUNTS)
         .map_or(0, |list| list.length());
     match config::Config::read(&host, mounts) {

@@ -139,6 +139,32 @@ test('refresh() reads the list again, for a host that knows it changed', async (
   await expect(row(page, 'made-elsewhere')).toBeVisible();
 });
 
+test('a second element added after the console started says why it stays empty, and the first keeps working', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  await page.evaluate(() => document.body.append(document.createElement('snapshot-console')));
+  const second = page.locator('snapshot-console').nth(1);
+  await expect(second.getByRole('alert')).toHaveText(/This page has 2 console elements; the console runs in exactly one/);
+  await expect(second.getByRole('table')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  expect(await tokenCalls(page)).toBe(1);
+});
+
+test('an element that replaces the removed one (a single-page portal changing view) gets a console of its own', async ({ page, sim }) => {
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  await page.evaluate(() => {
+    document.querySelector('snapshot-console')!.remove();
+    const next = document.createElement('snapshot-console');
+    next.setAttribute('server-id', '12345');
+    document.body.append(next);
+  });
+  await expect(page.locator('snapshot-console')).toHaveCount(1);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('an unusable theme stops the console with a message, as other settings do', async ({ page, sim }) => {
   await host(page, sim, 'theme="midnight"', [TOKEN]);
   await expect(page.getByText('The theme setting "midnight" must be auto, light or dark.')).toBeVisible();

@@ -241,7 +241,7 @@ keys! {
     InvalidServerId = "invalid.server_id" => text("Enter a server ID: a whole number from 1 up."),
     InvalidToken = "invalid.token" => text("The API token is empty or contains spaces or other characters a token cannot have."),
     InvalidBaseUrl = "invalid.base_url" => text("The API base URL must be an http(s) URL (or a path starting with /) without user name, query, fragment, spaces or backslashes."),
-    SetupMounts = "setup.mounts" => plural("This page has {count} element marked data-snapshot-console; the console runs in exactly one, so it has not started.", "This page has {count} elements marked data-snapshot-console; the console runs in exactly one, so it has not started."),
+    SetupMounts = "setup.mounts" => plural("This page has {count} console element; the console runs in exactly one, so it has not started here.", "This page has {count} console elements; the console runs in exactly one, so it has not started here."),
     SetupAddress = "setup.address" => text("The page's address cannot be read, so the console has not started."),
     SetupApiBase = "setup.api_base" => text("The configured API base URL \"{base}\" is not usable:"),
     SetupServer = "setup.server" => text("The configured server \"{server}\" is not usable:"),
