@@ -65,9 +65,17 @@ impl Client {
     /// Sends one call. Never retried (the core's `call` is not): writes must not be resent
     /// automatically. A write carries a fresh `Idempotency-Key` where the configuration says
     /// the API takes one, so a POST the browser itself resends is done once.
+    ///
+    /// A refused token is renewed from the host as a read's is, but the write is not resent:
+    /// it fails, and the user, still signed in, tries again with the fresh token.
     pub async fn call<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, ApiError> {
         let call = self.start()?;
         let result = client::call(&call.api, &call, endpoint).await;
+        if matches!(result, Err(ApiError::Unauthorized { .. }))
+            && self.session.renew(&call.token).await.is_some()
+        {
+            return result;
+        }
         self.after(&call, result)
     }
 

@@ -139,6 +139,33 @@ test('refresh() reads the list again, for a host that knows it changed', async (
   await expect(row(page, 'made-elsewhere')).toBeVisible();
 });
 
+test.describe('a token the API refuses at a write', () => {
+  const FRESH = 'e2e-fresh-token-5b3c';
+  test.use({ simOptions: { createDelayMs: 60_000, restoreDelayMs: 60_000, seed: 'demo', consoleDir: PORTAL, extraArgs: ['--token', FRESH] } });
+
+  test('is renewed from the host, the write is not resent, and the user tries again with the fresh token', async ({ page, sim, apiRequests }) => {
+    await host(page, sim, 'server-id="12345"', [TOKEN, FRESH]);
+    await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+    await sim.control('/revoke', { token: TOKEN });
+    const posts = () => apiRequests.filter((r) => r.method() === 'POST').map((r) => r.headers()['authorization']);
+
+    await page.getByRole('button', { name: 'Create snapshot' }).click();
+    const create = page.getByRole('dialog', { name: 'Create snapshot' });
+    await create.getByLabel('Name').fill('after-renewal');
+    await create.getByRole('button', { name: 'Create' }).click();
+    await expect(create).toContainText('The API refused the token, so nothing was changed. Try again.');
+    expect(await tokenCalls(page)).toBe(2);
+    expect(posts()).toEqual([`Bearer ${TOKEN}`]);
+    await expect(create.getByLabel('Name')).toHaveValue('after-renewal');
+
+    await create.getByRole('button', { name: 'Create' }).click();
+    await expect(row(page, 'after-renewal')).toBeVisible();
+    expect(posts()).toEqual([`Bearer ${TOKEN}`, `Bearer ${FRESH}`]);
+    await expect(page.getByLabel('API token')).toHaveCount(0);
+    expect((await events(page)).map((e) => e.type)).not.toContain('sc-auth-required');
+  });
+});
+
 test('a second element added after the console started says why it stays empty, and the first keeps working', async ({ page, sim }) => {
   await host(page, sim, 'server-id="12345"', [TOKEN]);
   await expect(row(page, 'pre-migration-snapshot')).toBeVisible();

@@ -208,7 +208,7 @@ keys! {
     MaybeCreated = "maybe.created" => text("The snapshot may have been created all the same: the list is being refreshed, so check it before creating another."),
     MaybeRestored = "maybe.restored" => text("The restore may have started all the same; do not start it again until the server is back."),
     MaybeDeleted = "maybe.deleted" => text("It may have been deleted all the same: the list is being refreshed."),
-    ErrorUnauthorized = "error.unauthorized" => text("The API refused the token: it may be wrong, expired or revoked. Sign in again."),
+    ErrorUnauthorized = "error.unauthorized" => text("The API refused the token, so nothing was changed. Try again."),
     ErrorNotFound = "error.not_found" => text("It no longer exists (the API answered 404)."),
     ErrorValidation = "error.validation" => text("The API did not accept the request."),
     ErrorField = "error.field" => text("{field}: {messages}"),

@@ -89,11 +89,10 @@ impl Outcome {
 /// What every write shares: a refused token, an answer that may hide a success, the rest.
 fn failed(operation: Operation, error: &ApiError) -> Outcome {
     match error {
-        // The sign-in prompt replaces the console, or the user signed out: the one place a
-        // stopped request is handled, with nothing to say and nothing to read again.
-        ApiError::Unauthorized { .. } | ApiError::Cancelled => {
-            Outcome::refused(Change::None, FieldErrors::default())
-        }
+        // The user signed out: the one place a stopped request is handled, with nothing to
+        // say and nothing to read again. (A refused token says so in the form: the host may
+        // have renewed it, and the user is still there to try again.)
+        ApiError::Cancelled => Outcome::refused(Change::None, FieldErrors::default()),
         e if e.outcome_unknown() => Outcome::refused(
             // A restore is not in the list, so reading it says nothing about one.
             match operation {
@@ -363,7 +362,7 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_token_changes_nothing_and_says_nothing_in_the_dialog() {
+    fn a_refused_token_changes_nothing_and_says_to_try_again_in_the_dialog() {
         let target = snapshot(3, 10, "old", "completed");
         let refused = || ApiError::Unauthorized { detail: None };
         for outcome in [
@@ -372,9 +371,22 @@ mod tests {
             snapshot_delete(Err(refused()), &target),
         ] {
             assert_eq!(outcome.change, Change::None);
-            assert_eq!(outcome.errors, FieldErrors::default());
+            assert!(outcome
+                .errors
+                .form
+                .unwrap()
+                .en()
+                .ends_with("nothing was changed. Try again."));
             assert_eq!(outcome.notice, None);
         }
+    }
+
+    #[test]
+    fn a_write_stopped_by_a_sign_out_says_nothing() {
+        let target = snapshot(3, 10, "old", "completed");
+        let outcome = snapshot_delete(Err(ApiError::Cancelled), &target);
+        assert_eq!(outcome.change, Change::None);
+        assert_eq!(outcome.errors, FieldErrors::default());
     }
 
     #[test]
