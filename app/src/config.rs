@@ -159,12 +159,12 @@ pub const ELEMENT: &str = "snapshot-console";
 /// The setting `name` of the console on `host`: its attribute (`name` on the console's own
 /// element, `data-name` on any other), else the page's `<meta name="snapshot-console:…">`.
 fn setting(host: &web_sys::HtmlElement, name: &str) -> Option<String> {
-    let attribute = if host.tag_name().eq_ignore_ascii_case(ELEMENT) {
+    let name_on_host = if host.tag_name().eq_ignore_ascii_case(ELEMENT) {
         name.to_owned()
     } else {
         format!("data-{name}")
     };
-    let attribute = host.get_attribute(&attribute).map(|value| {
+    let attribute = host.get_attribute(&name_on_host).map(|value| {
         // `data-idempotency-keys` alone turns it on, as HTML boolean attributes do.
         if value.is_empty() && name == "idempotency-keys" {
             "true".to_owned()
@@ -172,7 +172,15 @@ fn setting(host: &web_sys::HtmlElement, name: &str) -> Option<String> {
             value
         }
     });
-    attribute.or_else(|| meta(&format!("snapshot-console:{name}")))
+    attribute.or_else(|| {
+        let value = meta(&format!("snapshot-console:{name}"))?;
+        // The stylesheet reads the theme from the element's attribute: one that a `<meta>`
+        // gives is put there.
+        if name == "theme" {
+            let _ = host.set_attribute(&name_on_host, &value);
+        }
+        Some(value)
+    })
 }
 
 /// Whether `host` is the console's own page (which opts in with `data-url-state`).

@@ -57,8 +57,7 @@ pub fn start() {
 /// view) gets a console of its own. An element moved with its console in it is left alone.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn connected(element: web_sys::HtmlElement) {
-    let running = element.query_selector(":scope > .snapshot-console");
-    if running.is_ok_and(|root| root.is_none()) {
+    if element.child_element_count() == 0 {
         mount(element);
     }
 }

@@ -79,8 +79,8 @@ for (const os of ['light', 'dark'] as Scheme[]) {
 
 /** A host page made here: `<html class=…>` with a stylesheet that paints it as Tailwind's
  *  dark mode would (no color-scheme declared), or a plain page declaring nothing. */
-async function madeHost(page: Page, sim: Sim, htmlClass: string, css: string, attributes = '') {
-  const html = `<!DOCTYPE html><html lang="en" class="${htmlClass}"><head><meta charset="utf-8"><title>Host</title>
+async function madeHost(page: Page, sim: Sim, htmlClass: string, css: string, attributes = '', head = '') {
+  const html = `<!DOCTYPE html><html lang="en" class="${htmlClass}"><head><meta charset="utf-8"><title>Host</title>${head}
     <link rel="stylesheet" href="/host/site.css"><link rel="stylesheet" href="/console/console.css"></head>
     <body><main><h1>Host portal</h1><snapshot-console server-id="12345" ${attributes}></snapshot-console></main>
     <script type="module" src="/console/embed.js"></script></body></html>`;
@@ -119,6 +119,30 @@ test('theme="dark" and theme="light" force one, whatever the page says', async (
   await page.locator('snapshot-console').evaluate((e) => e.setAttribute('theme', 'light'));
   expect((await schemes(page)).console).toBe('light');
 });
+
+test('a theme given by the page\'s <meta> forces it, as the attribute does', async ({ page, sim }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await madeHost(page, sim, '', 'body { margin: 0; background: #111; }', '', '<meta name="snapshot-console:theme" content="dark">');
+  expect((await schemes(page)).console).toBe('dark');
+  expect(await contrast(page)).toEqual([]);
+});
+
+// A host's brand colours through the theming API, too light for the light scheme and too
+// dark for the dark one: the console holds them to AA (text on them, and they as text).
+for (const [scheme, colours] of [
+  ['light', '--sc-accent: #ffc107; --sc-danger: #ff6b6b;'],
+  ['dark', '--sc-accent: #1e3a8a; --sc-danger: #7f1d1d;'],
+] as const) {
+  test(`a host's own accent and danger on a ${scheme} page keep the console's text readable`, async ({ page, sim }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await madeHost(page, sim, scheme, `:root { color-scheme: ${scheme}; } body { margin: 0; background: Canvas; } snapshot-console { ${colours} }`);
+    expect((await schemes(page)).console).toBe(scheme);
+    expect(await contrast(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(page.getByRole('dialog', { name: 'Create snapshot' }).getByRole('button', { name: 'Create' })).toBeVisible();
+    expect(await contrast(page)).toEqual([]);
+  });
+}
 
 for (const os of ['light', 'dark'] as Scheme[]) {
   test(`the console's own page follows a ${os} OS, readable`, async ({ page, sim }) => {
