@@ -27,6 +27,7 @@ mod endpoint;
 pub mod endpoints;
 mod error;
 mod error_body;
+pub mod export;
 mod ids;
 mod invalid;
 mod json_path;
@@ -36,6 +37,7 @@ mod order;
 mod paging;
 pub mod retry;
 pub mod rules;
+pub mod snippet;
 mod status;
 mod token;
 mod url_parser;
@@ -55,6 +57,7 @@ pub use model::{
 pub use name::{Description, ShownChar, SnapshotName};
 pub use order::positions_by;
 pub use paging::SnapshotListAll;
+pub use snippet::{snippet, SnippetLanguage};
 pub use status::{ServerStatus, SnapshotStatus};
 pub use token::BearerToken;
 #[cfg(feature = "url")]

@@ -1,0 +1,394 @@
+//! A request as a script: the three forms the API page teaches (curl, Python's `requests`,
+//! JavaScript's `fetch`), in the page's own shape, built from the very [`http::Request`] the
+//! console sends. The token never appears: each form reads it from the environment variable
+//! [`TOKEN_VARIABLE`].
+
+use std::fmt::Write as _;
+
+use http::{header, Method, Request};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+
+/// The environment variable each snippet reads the API token from.
+pub const TOKEN_VARIABLE: &str = "VPS_API_TOKEN";
+
+/// A form of a snippet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnippetLanguage {
+    /// A `curl` command for a POSIX shell.
+    Curl,
+    /// Python with `requests`.
+    Python,
+    /// JavaScript with `fetch` (Node 18+ or a browser module).
+    JavaScript,
+}
+
+impl SnippetLanguage {
+    /// Every form, in the API page's order.
+    pub const ALL: [SnippetLanguage; 3] = [Self::Curl, Self::Python, Self::JavaScript];
+
+    /// The form's name as the API page's tabs show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Curl => "cURL",
+            Self::Python => "Python",
+            Self::JavaScript => "JavaScript",
+        }
+    }
+}
+
+/// `request` as a script in `language`: its method, URL, headers and body, with the
+/// `Authorization` header's token read from [`TOKEN_VARIABLE`].
+pub fn snippet(request: &Request<Vec<u8>>, language: SnippetLanguage) -> String {
+    let call = Call::new(request);
+    match language {
+        SnippetLanguage::Curl => call.curl(),
+        SnippetLanguage::Python => call.python(),
+        SnippetLanguage::JavaScript => call.javascript(),
+    }
+}
+
+/// What a snippet says, read from the request.
+struct Call {
+    method: Method,
+    /// The URL without its query.
+    path: String,
+    /// The query's pairs, in order.
+    query: Vec<(String, String)>,
+    /// The snapshot's ID where the URL names one (`…/snapshots/801/…`), and the text before
+    /// and after it.
+    id: Option<(String, String, String)>,
+    /// Headers but `Authorization`, in the request's order.
+    headers: Vec<(String, String)>,
+    /// The JSON body's fields, in order.
+    body: Option<Vec<(String, Value)>>,
+}
+
+impl Call {
+    fn new(request: &Request<Vec<u8>>) -> Self {
+        let uri = request.uri().to_string();
+        let (path, query) = match uri.split_once('?') {
+            Some((path, query)) => (path.to_owned(), query),
+            None => (uri.clone(), ""),
+        };
+        let query = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                (k.to_owned(), v.to_owned())
+            })
+            .collect();
+        let id = path.find("/snapshots/").and_then(|at| {
+            let start = at + "/snapshots/".len();
+            let digits = path[start..]
+                .find('/')
+                .map(|len| &path[start..start + len])?;
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| {
+                (
+                    path[..start].to_owned(),
+                    digits.to_owned(),
+                    path[start + digits.len()..].to_owned(),
+                )
+            })
+        });
+        let headers = request
+            .headers()
+            .iter()
+            .filter(|(name, _)| *name != header::AUTHORIZATION)
+            .map(|(name, value)| {
+                (
+                    canonical(name.as_str()),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let body = (!request.body().is_empty())
+            .then(|| serde_json::from_slice::<Fields>(request.body()).ok())
+            .flatten()
+            .map(|fields| fields.0);
+        Self {
+            method: request.method().clone(),
+            path,
+            query,
+            id,
+            headers,
+            body,
+        }
+    }
+
+    fn curl(&self) -> String {
+        let mut url = self.path.clone();
+        if !self.query.is_empty() {
+            url.push('?');
+            url.push_str(&query_string(&self.query));
+        }
+        let mut out = format!("curl -X {} {}", self.method, shell_word(&url));
+        let _ = write!(out, " \\\n  -H \"Authorization: Bearer ${TOKEN_VARIABLE}\"");
+        for (name, value) in &self.headers {
+            let _ = write!(out, " \\\n  -H {}", shell_word(&format!("{name}: {value}")));
+        }
+        if let Some(fields) = &self.body {
+            let json = object(fields, "    ", "  ", json_string, Value::to_string);
+            let _ = write!(out, " \\\n  -d {}", shell_single(&json));
+        }
+        out
+    }
+
+    fn python(&self) -> String {
+        let mut out = String::from("import os\nimport requests\n\n");
+        let url = match &self.id {
+            Some((before, id, after)) => {
+                let _ = writeln!(out, "snapshot_id = {id}");
+                format!(
+                    "f{}",
+                    python_string(&format!(
+                        "{}{{snapshot_id}}{}",
+                        braces(before),
+                        braces(after)
+                    ))
+                )
+            }
+            None => python_string(&self.path),
+        };
+        let _ = writeln!(out, "url = {url}");
+        out.push_str("headers = {\n");
+        let _ = write!(
+            out,
+            "    \"Authorization\": f\"Bearer {{os.environ['{TOKEN_VARIABLE}']}}\""
+        );
+        for (name, value) in &self.headers {
+            let _ = write!(
+                out,
+                ",\n    {}: {}",
+                python_string(name),
+                python_string(value)
+            );
+        }
+        out.push_str("\n}\n");
+        let mut arguments = String::from("url, headers=headers");
+        if !self.query.is_empty() {
+            let pairs: Vec<_> = self
+                .query
+                .iter()
+                .map(|(k, v)| format!("{}: {}", python_string(k), python_query_value(v)))
+                .collect();
+            let _ = writeln!(out, "params = {{{}}}", pairs.join(", "));
+            arguments.push_str(", params=params");
+        }
+        if let Some(fields) = &self.body {
+            let data = object(fields, "    ", "", python_string, python_value);
+            let _ = writeln!(out, "data = {data}");
+            arguments.push_str(", json=data");
+        }
+        let function = self.method.as_str().to_ascii_lowercase();
+        let shown = match self.method {
+            Method::DELETE => "response.status_code",
+            _ => "response.json()",
+        };
+        let _ = write!(
+            out,
+            "\nresponse = requests.{function}({arguments})\nprint({shown})"
+        );
+        out
+    }
+
+    fn javascript(&self) -> String {
+        let mut out = String::new();
+        let mut url = self.path.clone();
+        if !self.query.is_empty() {
+            url.push('?');
+            url.push_str(&query_string(&self.query));
+        }
+        let url = match &self.id {
+            Some((before, id, after)) => {
+                let _ = writeln!(out, "const snapshotId = {id};");
+                format!(
+                    "`{}${{snapshotId}}{}`",
+                    template_text(before),
+                    template_text(after)
+                )
+            }
+            None => js_string(&url),
+        };
+        let _ = write!(
+            out,
+            "const response = await fetch({url}, {{\n  method: {},\n  headers: {{\n    'Authorization': `Bearer ${{process.env.{TOKEN_VARIABLE}}}`",
+            js_string(self.method.as_str())
+        );
+        for (name, value) in &self.headers {
+            let _ = write!(out, ",\n    {}: {}", js_string(name), js_string(value));
+        }
+        out.push_str("\n  }");
+        if let Some(fields) = &self.body {
+            let body = object(fields, "    ", "  ", js_key, js_value);
+            let _ = write!(out, ",\n  body: JSON.stringify({body})");
+        }
+        out.push_str("\n});\n\n");
+        let shown = match (&self.method, &self.id) {
+            (&Method::DELETE, _) => "console.log(response.status);".to_owned(),
+            (&Method::GET, _) => {
+                "const snapshots = await response.json();\nconsole.log(snapshots);".to_owned()
+            }
+            (_, Some(_)) => {
+                "const result = await response.json();\nconsole.log(result);".to_owned()
+            }
+            _ => "const snapshot = await response.json();\nconsole.log(snapshot);".to_owned(),
+        };
+        out.push_str(&shown);
+        out
+    }
+}
+
+/// A JSON object's fields in the order they came, which `serde_json::Value` does not keep.
+struct Fields(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Ordered;
+        impl<'de> Visitor<'de> for Ordered {
+            type Value = Fields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(field) = map.next_entry()? {
+                    fields.push(field);
+                }
+                Ok(Fields(fields))
+            }
+        }
+        deserializer.deserialize_map(Ordered)
+    }
+}
+
+/// `{`, one field a line at `indent`, `}` at `close`.
+fn object(
+    fields: &[(String, Value)],
+    indent: &str,
+    close: &str,
+    key: impl Fn(&str) -> String,
+    value: impl Fn(&Value) -> String,
+) -> String {
+    let lines: Vec<_> = fields
+        .iter()
+        .map(|(k, v)| format!("{indent}{}: {}", key(k), value(v)))
+        .collect();
+    format!("{{\n{}\n{close}}}", lines.join(",\n"))
+}
+
+/// `HeaderName` is lower case; the page writes `Content-Type`.
+fn canonical(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn query_string(pairs: &[(String, String)]) -> String {
+    let pairs: Vec<_> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    pairs.join("&")
+}
+
+/// A word for a POSIX shell: in double quotes as the page writes it where nothing in it is
+/// special there, in single quotes otherwise.
+fn shell_word(text: &str) -> String {
+    if text.contains(['"', '$', '`', '\\', '!']) {
+        shell_single(text)
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+/// `text` in single quotes, where a shell reads every byte as itself but `'`.
+fn shell_single(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// A JSON string literal, which Python reads as the same string.
+fn json_string(text: &str) -> String {
+    Value::from(text).to_string()
+}
+
+fn python_string(text: &str) -> String {
+    json_string(text)
+}
+
+/// Doubles an f-string's braces.
+fn braces(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
+}
+
+/// A query value as the page writes it: a number as a number.
+fn python_query_value(value: &str) -> String {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        value.to_owned()
+    } else {
+        python_string(value)
+    }
+}
+
+fn python_value(value: &Value) -> String {
+    match value {
+        Value::Null => "None".to_owned(),
+        Value::Bool(true) => "True".to_owned(),
+        Value::Bool(false) => "False".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// A JavaScript string in single quotes, as the page writes them.
+fn js_string(text: &str) -> String {
+    let mut out = String::from("'");
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// Text inside a template literal.
+fn template_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('`', "\\`")
+        .replace("${", "\\${")
+}
+
+/// An object key, bare where it is an identifier.
+fn js_key(key: &str) -> String {
+    let mut chars = key.chars();
+    let identifier = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if identifier {
+        key.to_owned()
+    } else {
+        js_string(key)
+    }
+}
+
+fn js_value(value: &Value) -> String {
+    match value {
+        Value::String(text) => js_string(text),
+        other => other.to_string(),
+    }
+}
