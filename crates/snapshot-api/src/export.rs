@@ -5,7 +5,7 @@
 //! read Bengali and Chinese correctly. Names and descriptions come from users: a cell that a
 //! spreadsheet would run as a formula is neutralised (OWASP's CSV injection guidance).
 
-use serde_json::{json, Value};
+use serde::Serialize;
 use time::{Date, OffsetDateTime, UtcOffset};
 
 use crate::Snapshot;
@@ -47,22 +47,51 @@ pub fn snapshots_csv(snapshots: &[Snapshot]) -> String {
 
 /// `snapshots` as the API lists them: `{"count", "results"}`, times in ISO 8601 UTC.
 pub fn snapshots_json(snapshots: &[Snapshot]) -> String {
-    let results: Vec<Value> = snapshots
+    let results = snapshots
         .iter()
-        .map(|s| {
-            json!({
-                "id": s.id.get(),
-                "server": {"id": s.server.id.get(), "name": s.server.name},
-                "name": s.name,
-                "status": s.status.as_str(),
-                "size_mb": s.size_mb,
-                "created_at": utc(s.created_at),
-                "description": s.description,
-            })
+        .map(|s| Listed {
+            id: s.id.get(),
+            server: Server {
+                id: s.server.id.get(),
+                name: &s.server.name,
+            },
+            name: &s.name,
+            status: s.status.as_str(),
+            size_mb: s.size_mb,
+            created_at: utc(s.created_at),
+            description: s.description.as_deref(),
         })
         .collect();
-    let page = json!({"count": snapshots.len(), "results": results});
+    let page = Page {
+        count: snapshots.len(),
+        results,
+    };
     serde_json::to_string_pretty(&page).unwrap_or_default()
+}
+
+/// The list's shape, borrowed (the model's own `Serialize` writes times with `time`'s
+/// formatter, which the console's wasm does not otherwise need).
+#[derive(Serialize)]
+struct Page<'a> {
+    count: usize,
+    results: Vec<Listed<'a>>,
+}
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: u64,
+    server: Server<'a>,
+    name: &'a str,
+    status: &'a str,
+    size_mb: Option<u64>,
+    created_at: String,
+    description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Server<'a> {
+    id: u64,
+    name: &'a str,
 }
 
 /// The file's name: what it holds, the server (or `all`), and the day, e.g.
@@ -70,7 +99,12 @@ pub fn snapshots_json(snapshots: &[Snapshot]) -> String {
 pub fn export_file_name(server: Option<&str>, day: Date, extension: &str) -> String {
     let mut slug = String::new();
     for c in server.unwrap_or("all").chars() {
-        let c = if c.is_alphanumeric() || c == '_' || c == '.' {
+        // Letters of any script stay; ASCII punctuation, spaces and controls do not.
+        let c = if c.is_ascii_alphanumeric()
+            || c == '_'
+            || c == '.'
+            || !(c.is_ascii() || c.is_whitespace() || c.is_control())
+        {
             c
         } else {
             '-'

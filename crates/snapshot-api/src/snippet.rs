@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 
 use http::{header, Method, Request};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde_json::Value;
 
 /// The environment variable each snippet reads the API token from.
 pub const TOKEN_VARIABLE: &str = "VPS_API_TOKEN";
@@ -61,7 +60,7 @@ struct Call {
     /// Headers but `Authorization`, in the request's order.
     headers: Vec<(String, String)>,
     /// The JSON body's fields, in order.
-    body: Option<Vec<(String, Value)>>,
+    body: Option<Vec<(String, Scalar)>>,
 }
 
 impl Call {
@@ -129,7 +128,7 @@ impl Call {
             let _ = write!(out, " \\\n  -H {}", shell_word(&format!("{name}: {value}")));
         }
         if let Some(fields) = &self.body {
-            let json = object(fields, "    ", "  ", json_string, Value::to_string);
+            let json = object(fields, "    ", "  ", json_string, json_string);
             let _ = write!(out, " \\\n  -d {}", shell_single(&json));
         }
         out
@@ -177,7 +176,7 @@ impl Call {
             arguments.push_str(", params=params");
         }
         if let Some(fields) = &self.body {
-            let data = object(fields, "    ", "", python_string, python_value);
+            let data = object(fields, "    ", "", python_string, python_string);
             let _ = writeln!(out, "data = {data}");
             arguments.push_str(", json=data");
         }
@@ -221,7 +220,7 @@ impl Call {
         }
         out.push_str("\n  }");
         if let Some(fields) = &self.body {
-            let body = object(fields, "    ", "  ", js_key, js_value);
+            let body = object(fields, "    ", "  ", js_key, js_string);
             let _ = write!(out, ",\n  body: JSON.stringify({body})");
         }
         out.push_str("\n});\n\n");
@@ -240,8 +239,15 @@ impl Call {
     }
 }
 
-/// A JSON object's fields in the order they came, which `serde_json::Value` does not keep.
-struct Fields(Vec<(String, Value)>);
+/// A JSON object's fields in the order they came. The API's bodies hold numbers and strings
+/// only; `serde_json::Value` would cost the console's wasm its map and float code.
+struct Fields(Vec<(String, Scalar)>);
+
+/// A body field's value.
+enum Scalar {
+    Number(u64),
+    Text(String),
+}
 
 impl<'de> Deserialize<'de> for Fields {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -263,17 +269,42 @@ impl<'de> Deserialize<'de> for Fields {
     }
 }
 
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl Visitor<'_> for Either {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or a string")
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Scalar, E> {
+                Ok(Scalar::Number(n))
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Text(text.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(Either)
+    }
+}
+
 /// `{`, one field a line at `indent`, `}` at `close`.
 fn object(
-    fields: &[(String, Value)],
+    fields: &[(String, Scalar)],
     indent: &str,
     close: &str,
-    key: impl Fn(&str) -> String,
-    value: impl Fn(&Value) -> String,
+    key: fn(&str) -> String,
+    text: fn(&str) -> String,
 ) -> String {
     let lines: Vec<_> = fields
         .iter()
-        .map(|(k, v)| format!("{indent}{}: {}", key(k), value(v)))
+        .map(|(k, v)| {
+            let value = match v {
+                Scalar::Number(n) => n.to_string(),
+                Scalar::Text(t) => text(t),
+            };
+            format!("{indent}{}: {value}", key(k))
+        })
         .collect();
     format!("{{\n{}\n{close}}}", lines.join(",\n"))
 }
@@ -314,7 +345,7 @@ fn shell_single(text: &str) -> String {
 
 /// A JSON string literal, which Python reads as the same string.
 fn json_string(text: &str) -> String {
-    Value::from(text).to_string()
+    serde_json::to_string(text).unwrap_or_default()
 }
 
 fn python_string(text: &str) -> String {
@@ -332,15 +363,6 @@ fn python_query_value(value: &str) -> String {
         value.to_owned()
     } else {
         python_string(value)
-    }
-}
-
-fn python_value(value: &Value) -> String {
-    match value {
-        Value::Null => "None".to_owned(),
-        Value::Bool(true) => "True".to_owned(),
-        Value::Bool(false) => "False".to_owned(),
-        other => other.to_string(),
     }
 }
 
@@ -383,12 +405,5 @@ fn js_key(key: &str) -> String {
         key.to_owned()
     } else {
         js_string(key)
-    }
-}
-
-fn js_value(value: &Value) -> String {
-    match value {
-        Value::String(text) => js_string(text),
-        other => other.to_string(),
     }
 }
