@@ -9,8 +9,8 @@ use common::{list, start, SimProcess};
 use serde_json::Value;
 use snapshot_api::endpoints::{SnapshotCreate, SnapshotDelete, SnapshotList, SnapshotRestore};
 use snapshot_api::{
-    snippet, Api, BaseUrl, BearerToken, Description, Endpoint, ServerId, SnapshotId,
-    SnapshotName, SnippetLanguage,
+    snippet, Api, BaseUrl, BearerToken, Description, Endpoint, ServerId, SnapshotId, SnapshotName,
+    SnippetLanguage,
 };
 
 const TOKEN: &str = "snippet-test-token";
@@ -71,15 +71,21 @@ fn curl_and_python_snippets_do_what_the_console_does() {
     let server = ServerId::new(12345).unwrap();
 
     // The list, as curl prints it and as the API gives it.
-    let listed: Value =
-        serde_json::from_str(&run(&sim, &SnapshotList::for_server(server), SnippetLanguage::Curl))
-            .unwrap();
+    let listed: Value = serde_json::from_str(&run(
+        &sim,
+        &SnapshotList::for_server(server),
+        SnippetLanguage::Curl,
+    ))
+    .unwrap();
     assert_eq!(listed, rt.block_on(list(&sim, TOKEN, "?server_id=12345")));
 
     // Creates through each form, with a description no quoting may change.
-    let by_curl: Value =
-        serde_json::from_str(&run(&sim, &create("by-curl", AWKWARD), SnippetLanguage::Curl))
-            .unwrap();
+    let by_curl: Value = serde_json::from_str(&run(
+        &sim,
+        &create("by-curl", AWKWARD),
+        SnippetLanguage::Curl,
+    ))
+    .unwrap();
     assert_eq!(by_curl["description"], AWKWARD);
     let by_python = run(&sim, &create("by-python", AWKWARD), SnippetLanguage::Python);
     assert!(by_python.contains("'name': 'by-python'"), "{by_python}");
@@ -89,21 +95,45 @@ fn curl_and_python_snippets_do_what_the_console_does() {
         .unwrap()
         .iter()
         .filter(|s| s["name"].as_str().unwrap().starts_with("by-"))
-        .map(|s| (s["name"].as_str().unwrap(), s["description"].as_str().unwrap()))
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap(),
+                s["description"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(made.len(), 2);
     assert!(made.iter().all(|(_, d)| *d == AWKWARD), "{made:?}");
 
     // A restore through Python, a delete through curl.
     let id = SnapshotId::new(by_curl["id"].as_u64().unwrap()).unwrap();
-    let restored = run(&sim, &SnapshotRestore { snapshot_id: id }, SnippetLanguage::Python);
+    let restored = run(
+        &sim,
+        &SnapshotRestore { snapshot_id: id },
+        SnippetLanguage::Python,
+    );
     assert!(restored.starts_with("{'status': 'success'"), "{restored}");
-    assert_eq!(run(&sim, &SnapshotDelete { snapshot_id: id }, SnippetLanguage::Curl), "");
+    assert_eq!(
+        run(
+            &sim,
+            &SnapshotDelete { snapshot_id: id },
+            SnippetLanguage::Curl
+        ),
+        ""
+    );
     let after = rt.block_on(list(&sim, TOKEN, "?server_id=12345"));
     assert!(
-        after["results"].as_array().unwrap().iter().all(|s| s["id"] != id.get()),
+        after["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["id"] != id.get()),
         "{after}"
     );
-    let deleted = run(&sim, &SnapshotDelete { snapshot_id: id }, SnippetLanguage::Python);
+    let deleted = run(
+        &sim,
+        &SnapshotDelete { snapshot_id: id },
+        SnippetLanguage::Python,
+    );
     assert_eq!(deleted, "404\n");
 }
