@@ -24,9 +24,13 @@ async fn create(sim: &SimProcess, token: &str, server_id: u64, name: &str) -> re
         .unwrap()
 }
 
-/// Runs one of the page's samples, verbatim but for the host.
+/// Runs one of the page's samples, verbatim but for the host. They are the core's fixtures,
+/// where its snippet tests compare against them too.
 fn run_sample(sim: &SimProcess, file: &str) -> String {
-    let path = format!("{}/tests/page_samples/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../snapshot-api/tests/fixtures/api_page/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let source = std::fs::read_to_string(&path)
         .unwrap()
         .replace("https://admin.vps.org", &sim.origin);
@@ -69,19 +73,19 @@ fn the_pages_curl_samples_work_unchanged() {
         );
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
     };
-    let listed: Value = serde_json::from_str(&run_sample(&sim, "snapshot_list.sh")).unwrap();
+    let listed: Value = serde_json::from_str(&run_sample(&sim, "list.sh")).unwrap();
     assert_eq!(listed, fixture("list_server_12345.json"));
 
-    let created: Value = serde_json::from_str(&run_sample(&sim, "snapshot_create.sh")).unwrap();
+    let created: Value = serde_json::from_str(&run_sample(&sim, "create.sh")).unwrap();
     let mut expected = fixture("create_201.json");
     // Only the creation time differs from the page's example: it is now.
     expected["created_at"] = created["created_at"].clone();
     assert_eq!(created, expected);
 
-    let restored: Value = serde_json::from_str(&run_sample(&sim, "snapshot_restore.sh")).unwrap();
+    let restored: Value = serde_json::from_str(&run_sample(&sim, "restore.sh")).unwrap();
     assert_eq!(restored, fixture("restore_200.json"));
 
-    assert_eq!(run_sample(&sim, "snapshot_delete.sh"), "");
+    assert_eq!(run_sample(&sim, "delete.sh"), "");
     let rt = tokio::runtime::Runtime::new().unwrap();
     let after = rt.block_on(list(&sim, SAMPLE_TOKEN, "?server_id=12345"));
     let ids: Vec<u64> = after["results"]
@@ -96,19 +100,19 @@ fn the_pages_curl_samples_work_unchanged() {
 #[test]
 fn the_pages_python_samples_work_unchanged() {
     let sim = sample_sim();
-    let listed = run_sample(&sim, "snapshot_list.py");
+    let listed = run_sample(&sim, "list.py");
     assert!(listed.starts_with("{'count': 2, 'results': [{'id': 801, 'server': {'id': 12345, 'name': 'web-server-01'}, 'name': 'pre-migration-snapshot'"), "{listed}");
-    let created = run_sample(&sim, "snapshot_create.py");
+    let created = run_sample(&sim, "create.py");
     assert!(created.contains("'id': 802"), "{created}");
     assert!(
         created.contains("'status': 'in_progress', 'size_mb': None"),
         "{created}"
     );
-    let restored = run_sample(&sim, "snapshot_restore.py");
+    let restored = run_sample(&sim, "restore.py");
     assert!(restored.starts_with("{'status': 'success'"), "{restored}");
     assert!(restored.contains("'status': 'restoring'"), "{restored}");
-    assert_eq!(run_sample(&sim, "snapshot_delete.py"), "204\n");
-    assert_eq!(run_sample(&sim, "snapshot_delete.py"), "404\n");
+    assert_eq!(run_sample(&sim, "delete.py"), "204\n");
+    assert_eq!(run_sample(&sim, "delete.py"), "404\n");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -1,9 +1,0 @@
-import requests
-snapshot_id = 801
-url = f"https://admin.vps.org/api/v1/snapshots/{snapshot_id}/"
-headers = {
-"Authorization": "Bearer YOUR_API_TOKEN",
-"Content-Type": "application/json"
-}
-response = requests.delete(url, headers=headers)
-print(response.status_code)
