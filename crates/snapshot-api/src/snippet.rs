@@ -50,7 +50,9 @@ pub fn snippet(request: &Request<Vec<u8>>, language: SnippetLanguage) -> String 
 /// What a snippet says, read from the request.
 struct Call {
     method: Method,
-    /// The URL without its query.
+    /// The whole URL, as sent.
+    url: String,
+    /// The URL without its query (Python passes the query as `params`).
     path: String,
     /// The query's pairs, in order.
     query: Vec<(String, String)>,
@@ -65,10 +67,10 @@ struct Call {
 
 impl Call {
     fn new(request: &Request<Vec<u8>>) -> Self {
-        let uri = request.uri().to_string();
-        let (path, query) = match uri.split_once('?') {
+        let url = request.uri().to_string();
+        let (path, query) = match url.split_once('?') {
             Some((path, query)) => (path.to_owned(), query),
-            None => (uri.clone(), ""),
+            None => (url.clone(), ""),
         };
         let query = query
             .split('&')
@@ -108,6 +110,7 @@ impl Call {
             .map(|fields| fields.0);
         Self {
             method: request.method().clone(),
+            url,
             path,
             query,
             id,
@@ -117,12 +120,7 @@ impl Call {
     }
 
     fn curl(&self) -> String {
-        let mut url = self.path.clone();
-        if !self.query.is_empty() {
-            url.push('?');
-            url.push_str(&query_string(&self.query));
-        }
-        let mut out = format!("curl -X {} {}", self.method, shell_word(&url));
+        let mut out = format!("curl -X {} {}", self.method, shell_word(&self.url));
         let _ = write!(out, " \\\n  -H \"Authorization: Bearer ${TOKEN_VARIABLE}\"");
         for (name, value) in &self.headers {
             let _ = write!(out, " \\\n  -H {}", shell_word(&format!("{name}: {value}")));
@@ -141,14 +139,14 @@ impl Call {
                 let _ = writeln!(out, "snapshot_id = {id}");
                 format!(
                     "f{}",
-                    python_string(&format!(
+                    json_string(&format!(
                         "{}{{snapshot_id}}{}",
                         braces(before),
                         braces(after)
                     ))
                 )
             }
-            None => python_string(&self.path),
+            None => json_string(&self.path),
         };
         let _ = writeln!(out, "url = {url}");
         out.push_str("headers = {\n");
@@ -157,12 +155,7 @@ impl Call {
             "    \"Authorization\": f\"Bearer {{os.environ['{TOKEN_VARIABLE}']}}\""
         );
         for (name, value) in &self.headers {
-            let _ = write!(
-                out,
-                ",\n    {}: {}",
-                python_string(name),
-                python_string(value)
-            );
+            let _ = write!(out, ",\n    {}: {}", json_string(name), json_string(value));
         }
         out.push_str("\n}\n");
         let mut arguments = String::from("url, headers=headers");
@@ -170,13 +163,13 @@ impl Call {
             let pairs: Vec<_> = self
                 .query
                 .iter()
-                .map(|(k, v)| format!("{}: {}", python_string(k), python_query_value(v)))
+                .map(|(k, v)| format!("{}: {}", json_string(k), python_query_value(v)))
                 .collect();
             let _ = writeln!(out, "params = {{{}}}", pairs.join(", "));
             arguments.push_str(", params=params");
         }
         if let Some(fields) = &self.body {
-            let data = object(fields, "    ", "", python_string, python_string);
+            let data = object(fields, "    ", "", json_string, json_string);
             let _ = writeln!(out, "data = {data}");
             arguments.push_str(", json=data");
         }
@@ -194,11 +187,6 @@ impl Call {
 
     fn javascript(&self) -> String {
         let mut out = String::new();
-        let mut url = self.path.clone();
-        if !self.query.is_empty() {
-            url.push('?');
-            url.push_str(&query_string(&self.query));
-        }
         let url = match &self.id {
             Some((before, id, after)) => {
                 let _ = writeln!(out, "const snapshotId = {id};");
@@ -208,7 +196,7 @@ impl Call {
                     template_text(after)
                 )
             }
-            None => js_string(&url),
+            None => js_string(&self.url),
         };
         let _ = write!(
             out,
@@ -323,11 +311,6 @@ fn canonical(name: &str) -> String {
         .join("-")
 }
 
-fn query_string(pairs: &[(String, String)]) -> String {
-    let pairs: Vec<_> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    pairs.join("&")
-}
-
 /// A word for a POSIX shell: in double quotes as the page writes it where nothing in it is
 /// special there, in single quotes otherwise.
 fn shell_word(text: &str) -> String {
@@ -348,10 +331,6 @@ fn json_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
 }
 
-fn python_string(text: &str) -> String {
-    json_string(text)
-}
-
 /// Doubles an f-string's braces.
 fn braces(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
@@ -362,7 +341,7 @@ fn python_query_value(value: &str) -> String {
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         value.to_owned()
     } else {
-        python_string(value)
+        json_string(value)
     }
 }
 

@@ -2,10 +2,9 @@
 
 mod common;
 
-use std::process::Command;
 use std::time::Duration;
 
-use common::{db_arg, list, start, SimProcess};
+use common::{db_arg, list, run_script, start, SimProcess};
 use serde_json::{json, Value};
 
 const SAMPLE_TOKEN: &str = "YOUR_API_TOKEN";
@@ -34,21 +33,7 @@ fn run_sample(sim: &SimProcess, file: &str) -> String {
     let source = std::fs::read_to_string(&path)
         .unwrap()
         .replace("https://admin.vps.org", &sim.origin);
-    let (program, flag) = if file.ends_with(".py") {
-        ("python3", "-c")
-    } else {
-        ("bash", "-c")
-    };
-    let out = Command::new(program)
-        .args([flag, &source])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{file}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run_script(file.ends_with(".py"), &source, &[])
 }
 
 fn sample_sim() -> SimProcess {

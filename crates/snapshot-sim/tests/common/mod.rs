@@ -157,3 +157,20 @@ pub async fn list(sim: &SimProcess, token: &str, query: &str) -> serde_json::Val
 pub fn db_arg(dir: &Path) -> String {
     dir.join("sim.sqlite3").display().to_string()
 }
+
+/// Runs `script` with `python3` or `bash`, with `env` set, and returns what it printed; fails
+/// the test, with the script's errors, if it fails.
+pub fn run_script(python: bool, script: &str, env: &[(&str, &str)]) -> String {
+    let program = if python { "python3" } else { "bash" };
+    let out = std::process::Command::new(program)
+        .args(["-c", script])
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{script}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
