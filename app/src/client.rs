@@ -42,6 +42,15 @@ impl Client {
         self.session.host
     }
 
+    /// The request `endpoint` would be sent as now, for "Copy as…": built by the same
+    /// [`Api::request`] a call uses. `None` when signed out or it cannot be built.
+    pub fn request<E: Endpoint>(&self, endpoint: &E) -> Option<http::Request<Vec<u8>>> {
+        let token = self.session.token_untracked()?;
+        Api::new(self.config.api_base.clone(), token)
+            .request(endpoint)
+            .ok()
+    }
+
     fn start(&self) -> Result<Call<'_>, ApiError> {
         // No token: the user signed out before this call began.
         let token = self.session.token_untracked().ok_or(ApiError::Cancelled)?;

@@ -15,6 +15,7 @@ pub mod model;
 pub mod session;
 pub mod store;
 pub mod toasts;
+pub mod tools;
 pub mod transport;
 pub mod view_state;
 

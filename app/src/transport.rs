@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use gloo_net::http::{Method, RequestBuilder, Response};
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use js_sys::Reflect;
 use snapshot_api::ApiError;
 use wasm_bindgen::{JsCast, JsValue};
@@ -45,17 +45,27 @@ pub async fn send(
         }
     };
 
+    let request = fetch_request(request, Some(&signal)).map_err(failed)?;
+    let response = request.send().await.map_err(failed)?;
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Err(ApiError::Redirected);
+    }
+    read(response, failed).await
+}
+
+/// `request` as the browser's fetch request, aborted when `signal` fires: what [`send`]
+/// sends, and what "Copy as…" writes out (`tools.rs`).
+pub fn fetch_request(
+    request: http::Request<Vec<u8>>,
+    signal: Option<&AbortSignal>,
+) -> Result<Request, gloo_net::Error> {
     let (parts, body) = request.into_parts();
     // The API's three methods, matched rather than parsed from text.
     let method = match parts.method {
         http::Method::GET => Method::GET,
         http::Method::POST => Method::POST,
         http::Method::DELETE => Method::DELETE,
-        _ => {
-            return Err(ApiError::Transport {
-                message: "unsupported method".to_owned(),
-            })
-        }
+        _ => return Err(gloo_net::Error::GlooError("unsupported method".to_owned())),
     };
     let mut builder = RequestBuilder::new(&parts.uri.to_string())
         .method(method)
@@ -63,23 +73,17 @@ pub async fn send(
         // nowhere else, whatever a response says. ("manual" rather than "error", so a
         // redirect is told from a network failure: it comes back as an opaque answer.)
         .redirect(RequestRedirect::Manual)
-        .abort_signal(Some(&signal));
+        .abort_signal(signal);
     for (name, value) in &parts.headers {
         if let Ok(value) = value.to_str() {
             builder = builder.header(name.as_str(), value);
         }
     }
-    let request = if body.is_empty() {
+    if body.is_empty() {
         builder.build()
     } else {
         builder.body(js_sys::Uint8Array::from(body.as_slice()))
     }
-    .map_err(failed)?;
-    let response = request.send().await.map_err(failed)?;
-    if response.type_() == ResponseType::Opaqueredirect {
-        return Err(ApiError::Redirected);
-    }
-    read(response, failed).await
 }
 
 /// Status, the header the core reads, and the body bytes of `response`.

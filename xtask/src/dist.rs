@@ -1,6 +1,6 @@
 //! `cargo xtask dist`: the release console as static files in `dist/`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cmd::{self, command, root, Result};
 use crate::tools;
@@ -18,7 +18,7 @@ use crate::tools;
 ///   2.2 KB less gzip, measured at issue 14; the sorts stay O(n log n).
 /// - The target's `rustflags` in `.cargo/config.toml` are replaced by this variable, so
 ///   `--cfg erase_components` is repeated here.
-const SMALL_STD: [(&str, &str); 4] = [
+pub const SMALL_STD: [(&str, &str); 4] = [
     ("RUSTC_BOOTSTRAP", "1"),
     ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
     ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
@@ -76,6 +76,7 @@ pub fn run() -> Result<PathBuf> {
         trunk.env(key, value);
     }
     cmd::run(trunk)?;
+    crate::on_demand::build(&dist)?;
     crate::minify::apply(&dist)?;
     let policy = crate::csp::apply(&dist)?;
     // Last: the compressed copies must be of the files as served.
@@ -85,4 +86,28 @@ pub fn run() -> Result<PathBuf> {
         crate::csp::CSP_FILE
     );
     Ok(dist)
+}
+
+/// The JS snippets wasm-bindgen wrote for the console (`snippets/<crate>-<hash>/…`), as paths
+/// relative to `dist`: the glue imports them, so they load with it.
+pub fn snippets(dist: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![dist.join("snippets")];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                let Ok(relative) = path.strip_prefix(dist) else {
+                    continue;
+                };
+                found.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    found
 }

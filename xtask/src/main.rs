@@ -7,6 +7,7 @@ mod csp;
 mod dist;
 mod fuzz;
 mod minify;
+mod on_demand;
 mod portal;
 mod precompress;
 mod serve;

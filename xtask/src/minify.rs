@@ -13,14 +13,21 @@ use crate::tools;
 
 /// The files minified, by their names in `dist/`, whose `integrity` trunk wrote.
 const FILES: [&str; 3] = ["snapshot-console.js", "console.css", "page.css"];
-/// Files trunk copies as they are (no `integrity` to renew).
-const COPIED: [&str; 2] = ["embed.js", "stopped.js"];
+/// Files copied as they are (no `integrity` to renew): trunk's copies and the on-demand
+/// wasm's glue, which the console imports itself.
+const COPIED: [&str; 3] = ["embed.js", "stopped.js", "tools/snapshot_tools.js"];
 
 pub fn apply(dist: &Path) -> Result {
     let esbuild = tools::esbuild();
     let index_path = dist.join("index.html");
     let mut index = std::fs::read_to_string(&index_path).map_err(|e| e.to_string())?;
-    for name in COPIED.into_iter().chain(FILES) {
+    // wasm-bindgen's snippets (app/src/tools.js), which trunk preloads with an `integrity`.
+    let snippets = crate::dist::snippets(dist);
+    let with_hash: Vec<&str> = FILES
+        .into_iter()
+        .chain(snippets.iter().map(String::as_str))
+        .collect();
+    for name in COPIED.into_iter().chain(with_hash.iter().copied()) {
         let file = dist.join(name).display().to_string();
         let out = format!("--outfile={file}");
         cmd::run(command(
@@ -33,7 +40,7 @@ pub fn apply(dist: &Path) -> Result {
                 &out,
             ],
         ))?;
-        if FILES.contains(&name) {
+        if with_hash.contains(&name) {
             let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
             index = with_integrity(&index, name, &bytes)?;
         }

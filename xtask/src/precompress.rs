@@ -11,10 +11,14 @@ use crate::cmd::Result;
 const EXTENSIONS: [&str; 4] = ["wasm", "js", "css", "html"];
 
 /// Writes `<file>.br` (brotli quality 11) and `<file>.gz` (gzip -9) for each file of `dist`
-/// with one of [`EXTENSIONS`].
+/// and its folders with one of [`EXTENSIONS`].
 pub fn apply(dist: &Path) -> Result {
     let entries = std::fs::read_dir(dist).map_err(|e| e.to_string())?;
     for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.is_dir() {
+            apply(&path)?;
+            continue;
+        }
         let wanted = path
             .extension()
             .and_then(|e| e.to_str())

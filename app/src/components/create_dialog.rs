@@ -11,6 +11,7 @@ use crate::language::{tr, Language};
 use crate::messages;
 use crate::model::create_flow::{CreateEvent, CreateFlow};
 use crate::model::create_form::CreateForm;
+use crate::model::flow::Write;
 
 /// The create form: server, name (checked as typed), description. The form's state and its
 /// checks are the model's [`CreateForm`]; what is sent, and when, is the [`CreateFlow`]'s
@@ -22,6 +23,7 @@ pub fn CreateDialog() -> impl IntoView {
         dialogs,
         store,
         view_state,
+        client,
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
@@ -75,6 +77,11 @@ pub fn CreateDialog() -> impl IntoView {
         ));
     };
     let cancel = Callback::new(move |()| store.create(CreateEvent::Cancel));
+    // What Create would send now, as typed.
+    let copy = Callback::new(move |()| {
+        let create = form.with_untracked(CreateForm::request).ok()?;
+        client.request(&Write::Create(create))
+    });
 
     view! {
         <Modal
@@ -119,6 +126,7 @@ pub fn CreateDialog() -> impl IntoView {
                     submit=true
                     described_by="sc-create-server-msg"
                     on_cancel=cancel
+                    copy
                 />
             </form>
         </Modal>

@@ -7,6 +7,7 @@ use super::Shared;
 use crate::i18n::Key;
 use crate::language::{tr, Language};
 use crate::messages;
+use crate::model::flow::Write;
 use crate::model::undo_window::WindowEvent;
 
 /// Confirms a delete. The dialog closes at once; the row then counts down its undo window,
@@ -14,7 +15,12 @@ use crate::model::undo_window::WindowEvent;
 #[component]
 pub fn DeleteDialog() -> impl IntoView {
     let language = expect_context::<Language>();
-    let Shared { dialogs, store, .. } = expect_context::<Shared>();
+    let Shared {
+        dialogs,
+        store,
+        client,
+        ..
+    } = expect_context::<Shared>();
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
         store.delete(WindowEvent::Confirm(vec![snapshot]));
@@ -25,6 +31,10 @@ pub fn DeleteDialog() -> impl IntoView {
         dialogs.delete.get().map(|snapshot| {
             let caveat = rules::delete_caveat(&snapshot.status).map(messages::delete_caveat);
             let target = snapshot.clone();
+            // The write Delete sends, once its undo window closes.
+            let write = Write::Delete(snapshot.clone());
+            let client = client.clone();
+            let copy = Callback::new(move |()| client.request(&write));
             let lede = language.bold(
                 Key::DeleteLede,
                 vec![
@@ -41,6 +51,7 @@ pub fn DeleteDialog() -> impl IntoView {
                     label=Key::ActionDelete
                     on_cancel=Callback::new(move |()| dialogs.delete.set(None))
                     on_confirm=Callback::new(move |()| confirm.run(target.clone()))
+                    copy
                 />
             }
         })

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::copy_as::CopyAs;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 
@@ -32,6 +33,9 @@ pub fn DialogActions(
     /// The ids of what explains a held-back confirm.
     #[prop(optional)]
     described_by: Option<&'static str>,
+    /// The request the confirm would send, for "Copy as…".
+    #[prop(optional)]
+    copy: Option<Callback<(), Option<http::Request<Vec<u8>>>>>,
 ) -> impl IntoView {
     let pending = move || pending.get();
     let language = expect_context::<Language>();
@@ -39,6 +43,7 @@ pub fn DialogActions(
     view! {
         {move || error().map(|m| view! { <p class="sc-banner sc-banner-error" role="alert">{m}</p> })}
         <div class="sc-dialog-actions">
+            {copy.map(|request| view! { <CopyAs request/> })}
             <button type="button" class="sc-button sc-quiet" on:click=move |_| on_cancel.run(())>{tr(Key::DialogCancel)}</button>
             <button
                 type=if submit { "submit" } else { "button" }

@@ -2,13 +2,16 @@
 //! and host portals rely on are listed in the README.
 
 mod console;
+mod copy_as;
 mod create_dialog;
 mod create_fields;
 mod delete_chosen_dialog;
 mod delete_dialog;
 mod dialog_actions;
+mod export;
 mod header;
 mod language_menu;
+mod menu;
 mod modal;
 mod not_started;
 mod pager;

@@ -7,6 +7,7 @@ use super::{Clock, Shared};
 use crate::format;
 use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
+use crate::model::flow::Write;
 use crate::model::restore_flow::{RestoreEvent, RestoreFlow, RestoreStep};
 use crate::model::safety::Offer;
 
@@ -18,6 +19,7 @@ pub fn RestoreDialog() -> impl IntoView {
     let Shared {
         dialogs,
         store,
+        client,
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
@@ -62,6 +64,10 @@ pub fn RestoreDialog() -> impl IntoView {
         opened.get()?;
         let target = flow.with_untracked(|f| f.restore.as_ref().map(|f| f.target().clone()));
         target.map(|snapshot| {
+            // The write Restore sends.
+            let write = Write::Restore(snapshot.clone());
+            let client = client.clone();
+            let copy = Callback::new(move |()| client.request(&write));
             let server = snapshot.server.name.clone();
             let taken_ms = format::millis(snapshot.created_at);
             let at = snapshot.created_at;
@@ -172,6 +178,7 @@ pub fn RestoreDialog() -> impl IntoView {
                     blocked=Signal::derive(move || !matches() || !confirmable())
                     on_cancel=cancel
                     on_confirm=Callback::new(confirm)
+                    copy
                 />
             }
         })

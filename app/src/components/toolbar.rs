@@ -1,5 +1,9 @@
 use leptos::prelude::*;
 
+use snapshot_api::endpoints::SnapshotList;
+
+use super::copy_as::CopyAs;
+use super::export::Export;
 use super::Shared;
 use crate::i18n::Key;
 use crate::language::tr;
@@ -12,8 +16,17 @@ pub fn Toolbar() -> impl IntoView {
         store,
         view_state,
         pinned_server,
+        client,
         ..
     } = expect_context::<Shared>();
+    // The list's call as the filter now selects it.
+    let list_request = Callback::new(move |()| {
+        let list = match view_state.server.get_untracked().or(pinned_server) {
+            Some(server) => SnapshotList::for_server(server),
+            None => SnapshotList::all(),
+        };
+        client.request(&list)
+    });
     let server_options = move || {
         store
             .model
@@ -62,6 +75,10 @@ pub fn Toolbar() -> impl IntoView {
                     {Sort::ALL.into_iter().map(|s| view! { <option value=s.key()>{tr(s.label())}</option> }).collect_view()}
                 </select>
             </label>
+            <div class="sc-toolbar-menus">
+                <CopyAs request=list_request/>
+                <Export/>
+            </div>
             <button type="button" class="sc-button sc-primary" on:click=move |_| store.open_create()>
                 {tr(Key::ActionCreate)}
             </button>

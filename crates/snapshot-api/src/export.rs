@@ -5,10 +5,10 @@
 //! read Bengali and Chinese correctly. Names and descriptions come from users: a cell that a
 //! spreadsheet would run as a formula is neutralised (OWASP's CSV injection guidance).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use crate::Snapshot;
+use crate::{ServerId, ServerRef, Snapshot, SnapshotId, SnapshotStatus};
 
 /// The CSV's columns, in order.
 pub const CSV_COLUMNS: [&str; 8] = [
@@ -45,7 +45,8 @@ pub fn snapshots_csv(snapshots: &[Snapshot]) -> String {
     out
 }
 
-/// `snapshots` as the API lists them: `{"count", "results"}`, times in ISO 8601 UTC.
+/// `snapshots` as the API lists them: `{"count", "results"}`, times in ISO 8601 UTC,
+/// indented for reading.
 pub fn snapshots_json(snapshots: &[Snapshot]) -> String {
     let results = snapshots
         .iter()
@@ -67,6 +68,45 @@ pub fn snapshots_json(snapshots: &[Snapshot]) -> String {
         results,
     };
     serde_json::to_string_pretty(&page).unwrap_or_default()
+}
+
+/// A snapshot as the console hands the list it shows to the file writers it loads on first use
+/// (`crates/snapshot-tools`): a JSON array of its fields, as the browser writes one. In order:
+/// id, name, status, server id, server name, size in MB, taken at (milliseconds since the
+/// epoch), description; the size and description may be `null`.
+///
+/// An array rather than the API's shape, so the console's first load carries no serializer
+/// for it (that was 1,141 B gzip; the browser's `JSON.stringify` does it).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Row(
+    pub u64,
+    pub String,
+    pub String,
+    pub u64,
+    pub String,
+    pub Option<u64>,
+    pub i64,
+    pub Option<String>,
+);
+
+impl Row {
+    /// The snapshot the row holds; `None` for an id, server id or time the model refuses.
+    pub fn snapshot(self) -> Option<Snapshot> {
+        let Row(id, name, status, server_id, server_name, size_mb, taken_ms, description) = self;
+        Some(Snapshot {
+            id: SnapshotId::new(id).ok()?,
+            server: ServerRef {
+                id: ServerId::new(server_id).ok()?,
+                name: server_name,
+            },
+            name,
+            status: SnapshotStatus::from(status.as_str()),
+            size_mb,
+            created_at: OffsetDateTime::from_unix_timestamp_nanos(i128::from(taken_ms) * 1_000_000)
+                .ok()?,
+            description,
+        })
+    }
 }
 
 /// The list's shape, borrowed (the model's own `Serialize` writes times with `time`'s

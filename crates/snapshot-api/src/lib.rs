@@ -57,7 +57,7 @@ pub use model::{
 pub use name::{Description, ShownChar, SnapshotName};
 pub use order::positions_by;
 pub use paging::SnapshotListAll;
-pub use snippet::{snippet, SnippetLanguage};
+pub use snippet::{snippet, snippet_from_parts, SnippetLanguage};
 pub use status::{ServerStatus, SnapshotStatus};
 pub use token::BearerToken;
 #[cfg(feature = "url")]

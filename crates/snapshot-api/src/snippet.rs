@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use http::{header, Method, Request};
+use http::Request;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
 /// The environment variable each snippet reads the API token from.
@@ -34,12 +34,52 @@ impl SnippetLanguage {
             Self::JavaScript => "JavaScript",
         }
     }
+
+    /// The form's name in code: `curl`, `python` or `javascript`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Curl => "curl",
+            Self::Python => "python",
+            Self::JavaScript => "javascript",
+        }
+    }
+
+    /// The form named `key` (see [`SnippetLanguage::key`]).
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|form| form.key() == key)
+    }
 }
 
 /// `request` as a script in `language`: its method, URL, headers and body, with the
 /// `Authorization` header's token read from [`TOKEN_VARIABLE`].
 pub fn snippet(request: &Request<Vec<u8>>, language: SnippetLanguage) -> String {
-    let call = Call::new(request);
+    let url = request.uri().to_string();
+    let headers: Vec<_> = request
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.to_str().unwrap_or_default()))
+        .collect();
+    snippet_from_parts(
+        request.method().as_str(),
+        &url,
+        &headers,
+        request.body(),
+        language,
+    )
+}
+
+/// [`snippet`] for a request given as its parts, as the console passes them to the code it
+/// loads on first use (which then needs neither `http`'s header tables nor a `Request`):
+/// `headers` as (name, value) pairs in order; an `Authorization` header among them is left out
+/// for the one that reads [`TOKEN_VARIABLE`].
+pub fn snippet_from_parts(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    language: SnippetLanguage,
+) -> String {
+    let call = Call::new(method, url, headers, body);
     match language {
         SnippetLanguage::Curl => call.curl(),
         SnippetLanguage::Python => call.python(),
@@ -48,68 +88,50 @@ pub fn snippet(request: &Request<Vec<u8>>, language: SnippetLanguage) -> String 
 }
 
 /// What a snippet says, read from the request.
-struct Call {
-    method: Method,
+struct Call<'a> {
+    method: &'a str,
     /// The whole URL, as sent.
-    url: String,
+    url: &'a str,
     /// The URL without its query (Python passes the query as `params`).
-    path: String,
+    path: &'a str,
     /// The query's pairs, in order.
-    query: Vec<(String, String)>,
+    query: Vec<(&'a str, &'a str)>,
     /// The snapshot's ID where the URL names one (`…/snapshots/801/…`), and the text before
     /// and after it.
-    id: Option<(String, String, String)>,
-    /// Headers but `Authorization`, in the request's order.
-    headers: Vec<(String, String)>,
+    id: Option<(&'a str, &'a str, &'a str)>,
+    /// Headers but `Authorization`, in the request's order, named as the page writes them.
+    headers: Vec<(String, &'a str)>,
     /// The JSON body's fields, in order.
     body: Option<Vec<(String, Scalar)>>,
 }
 
-impl Call {
-    fn new(request: &Request<Vec<u8>>) -> Self {
-        let url = request.uri().to_string();
-        let (path, query) = match url.split_once('?') {
-            Some((path, query)) => (path.to_owned(), query),
-            None => (url.clone(), ""),
-        };
+impl<'a> Call<'a> {
+    fn new(method: &'a str, url: &'a str, headers: &[(&str, &'a str)], body: &[u8]) -> Self {
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
         let query = query
             .split('&')
             .filter(|pair| !pair.is_empty())
-            .map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                (k.to_owned(), v.to_owned())
-            })
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
             .collect();
         let id = path.find("/snapshots/").and_then(|at| {
             let start = at + "/snapshots/".len();
             let digits = path[start..]
                 .find('/')
                 .map(|len| &path[start..start + len])?;
-            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| {
-                (
-                    path[..start].to_owned(),
-                    digits.to_owned(),
-                    path[start + digits.len()..].to_owned(),
-                )
-            })
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| (&path[..start], digits, &path[start + digits.len()..]))
         });
-        let headers = request
-            .headers()
+        let headers = headers
             .iter()
-            .filter(|(name, _)| *name != header::AUTHORIZATION)
-            .map(|(name, value)| {
-                (
-                    canonical(name.as_str()),
-                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                )
-            })
+            .filter(|(name, _)| !name.eq_ignore_ascii_case("authorization"))
+            .map(|&(name, value)| (canonical(name), value))
             .collect();
-        let body = (!request.body().is_empty())
-            .then(|| serde_json::from_slice::<Fields>(request.body()).ok())
+        let body = (!body.is_empty())
+            .then(|| serde_json::from_slice::<Fields>(body).ok())
             .flatten()
             .map(|fields| fields.0);
         Self {
-            method: request.method().clone(),
+            method,
             url,
             path,
             query,
@@ -120,7 +142,7 @@ impl Call {
     }
 
     fn curl(&self) -> String {
-        let mut out = format!("curl -X {} {}", self.method, shell_word(&self.url));
+        let mut out = format!("curl -X {} {}", self.method, shell_word(self.url));
         let _ = write!(out, " \\\n  -H \"Authorization: Bearer ${TOKEN_VARIABLE}\"");
         for (name, value) in &self.headers {
             let _ = write!(out, " \\\n  -H {}", shell_word(&format!("{name}: {value}")));
@@ -146,7 +168,7 @@ impl Call {
                     ))
                 )
             }
-            None => json_string(&self.path),
+            None => json_string(self.path),
         };
         let _ = writeln!(out, "url = {url}");
         out.push_str("headers = {\n");
@@ -173,9 +195,9 @@ impl Call {
             let _ = writeln!(out, "data = {data}");
             arguments.push_str(", json=data");
         }
-        let function = self.method.as_str().to_ascii_lowercase();
+        let function = self.method.to_ascii_lowercase();
         let shown = match self.method {
-            Method::DELETE => "response.status_code",
+            "DELETE" => "response.status_code",
             _ => "response.json()",
         };
         let _ = write!(
@@ -201,7 +223,7 @@ impl Call {
         let _ = write!(
             out,
             "const response = await fetch({url}, {{\n  method: {},\n  headers: {{\n    'Authorization': `Bearer ${{process.env.{TOKEN_VARIABLE}}}`",
-            js_string(self.method.as_str())
+            js_string(self.method)
         );
         for (name, value) in &self.headers {
             let _ = write!(out, ",\n    {}: {}", js_string(name), js_string(value));
@@ -212,9 +234,9 @@ impl Call {
             let _ = write!(out, ",\n  body: JSON.stringify({body})");
         }
         out.push_str("\n});\n\n");
-        let shown = match (&self.method, &self.id) {
-            (&Method::DELETE, _) => "console.log(response.status);".to_owned(),
-            (&Method::GET, _) => {
+        let shown = match (self.method, &self.id) {
+            ("DELETE", _) => "console.log(response.status);".to_owned(),
+            ("GET", _) => {
                 "const snapshots = await response.json();\nconsole.log(snapshots);".to_owned()
             }
             (_, Some(_)) => {

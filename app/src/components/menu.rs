@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::language::tr;
+
+/// A button that opens a row of choices (a disclosure, `<details>`), and a status line for
+/// what the last choice did (empty for nothing to say): "Copy as…" and "Export". `on_choose` gets the chosen item's
+/// index in `items`.
+#[component]
+pub fn Menu(
+    label: Key,
+    items: Vec<&'static str>,
+    on_choose: Callback<usize>,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <details class="sc-menu">
+            <summary class="sc-button sc-quiet">{tr(label)}</summary>
+            <div class="sc-menu-items">
+                {items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| view! {
+                        <button type="button" class="sc-button sc-small" on:click=move |_| on_choose.run(i)>
+                            {item}
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
+            <p class="sc-hint" role="status">{move || status.get()}</p>
+        </details>
+    }
+}
