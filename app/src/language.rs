@@ -179,7 +179,10 @@ impl Language {
 /// A key with a problem keeps its English text (the key test keeps the shipped files
 /// whole), so a partly broken file still shows every text.
 async fn fetch(url: &str, locale: Locale) -> Option<Catalog> {
-    let response = Request::get(url).send().await.ok()?;
+    // A plain GET: the browser's `Request`, not gloo-net's builder, which the API calls no
+    // longer use either (transport.rs).
+    let request = web_sys::Request::new_with_str(url).ok()?;
+    let response = Request::from(request).send().await.ok()?;
     if !response.ok() {
         return None;
     }

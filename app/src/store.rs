@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use snapshot_api::endpoints::SnapshotList;
-use snapshot_api::{ServerId, ServerRef};
+use snapshot_api::{Endpoint, ServerId, ServerRef};
 
 use crate::client::Client;
 use crate::components::Dialogs;
@@ -90,6 +90,11 @@ impl Store {
             online.remove();
         });
         store
+    }
+
+    /// The request `endpoint` would be sent as now, for "Copy as…" ([`Client::request`]).
+    pub fn request<E: Endpoint>(&self, endpoint: &E) -> Option<http::Request<Vec<u8>>> {
+        self.client.with_value(|client| client.request(endpoint))
     }
 
     /// Reads the list again. The answer is dropped if a newer read or a write overtook it.

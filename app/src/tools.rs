@@ -1,13 +1,12 @@
 //! The two calls into `tools.js`, which loads the code only "Copy as…" and "Export" need on
-//! their first click (`crates/snapshot-tools`: the core's snippet and file writers). Which
-//! request and which list are decided here; the script loads the second wasm and does the
-//! browser's clipboard and download IO.
+//! their first click (`crates/snapshot-tools`: the core's snippet and file writers, and the
+//! clipboard's and download's IO). Which request and which list are decided here.
 
 use std::future::Future;
 
 use http::Request;
 use js_sys::{Array, Promise};
-use snapshot_api::{Snapshot, SnippetLanguage};
+use snapshot_api::{ServerId, Snapshot, SnippetLanguage};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -17,8 +16,8 @@ use crate::transport;
 
 #[wasm_bindgen(module = "/src/tools.js")]
 extern "C" {
-    fn copy_snippet(request: &web_sys::Request, form: &str) -> Promise;
-    fn save(rows: Array, server: Option<String>, csv: bool) -> Promise;
+    fn copy_snippet(request: &web_sys::Request, form: usize) -> Promise;
+    fn save(rows: Array, server: Option<f64>, csv: bool) -> Promise;
 }
 
 /// Puts `request` on the clipboard as the API page's `form`, written by the core's snippet
@@ -26,11 +25,18 @@ extern "C" {
 /// The write starts now, within the click; the future says `false` when it could not be
 /// loaded or copied.
 pub fn copy(request: Request<Vec<u8>>, form: SnippetLanguage) -> impl Future<Output = bool> {
-    let promise = match transport::fetch_request(request, None) {
-        Ok(request) => copy_snippet(&request.into(), form.key()),
-        Err(_) => Promise::reject(&JsValue::NULL),
-    };
-    async { JsFuture::from(promise).await.is_ok() }
+    let copied = transport::fetch_request(request, None).ok().map(|request| {
+        JsFuture::from(
+            // The form's discriminant is its position in `SnippetLanguage::ALL`.
+            copy_snippet(&request, form as usize),
+        )
+    });
+    async {
+        match copied {
+            Some(copied) => copied.await.is_ok(),
+            None => false,
+        }
+    }
 }
 
 /// The list as shown, `shown`, as the rows [`download`] takes.
@@ -39,9 +45,10 @@ pub fn rows<'a>(shown: impl Iterator<Item = &'a Snapshot>) -> Array {
 }
 
 /// Downloads `rows` (the list as shown) as a CSV or JSON file, named for `server` (the
-/// filter's server name, if any) and today. `false` when it could not be written.
-pub async fn download(rows: Array, server: Option<String>, csv: bool) -> bool {
-    JsFuture::from(save(rows, server, csv)).await.is_ok()
+/// filter's server, if any) and today. The future says `false` when it could not be written.
+pub fn download(rows: Array, server: Option<ServerId>, csv: bool) -> impl Future<Output = bool> {
+    let saved = JsFuture::from(save(rows, server.map(|id| id.get() as f64), csv));
+    async { saved.await.is_ok() }
 }
 
 /// `s` as the core's `export::Row` reads it: its fields in that order, as JavaScript values.

@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
-use gloo_net::http::{Method, Request, RequestBuilder, Response};
+use gloo_net::http::{Request, Response};
 use js_sys::Reflect;
 use snapshot_api::ApiError;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestRedirect, ResponseType};
+use web_sys::{AbortSignal, Headers, RequestInit, RequestRedirect, ResponseType};
 
 /// How long a read may take, body included.
 pub const READ_DEADLINE: Duration = Duration::from_secs(15);
@@ -45,7 +45,10 @@ pub async fn send(
         }
     };
 
-    let request = fetch_request(request, Some(&signal)).map_err(failed)?;
+    let request = fetch_request(request, Some(&signal))
+        .map(Request::from)
+        // Only a URL the browser cannot parse fails here; the core has checked it.
+        .map_err(|_| failed(gloo_net::Error::GlooError("invalid request".to_owned())))?;
     let response = request.send().await.map_err(failed)?;
     if response.type_() == ResponseType::Opaqueredirect {
         return Err(ApiError::Redirected);
@@ -54,36 +57,32 @@ pub async fn send(
 }
 
 /// `request` as the browser's fetch request, aborted when `signal` fires: what [`send`]
-/// sends, and what "Copy as…" writes out (`tools.rs`).
+/// sends, and what "Copy as…" writes out (`tools.rs`). Built with `RequestInit` rather than
+/// gloo-net's builder, which re-joins a URL's query and leaves a stray `&` after it
+/// (`?server_id=12345&`).
 pub fn fetch_request(
     request: http::Request<Vec<u8>>,
     signal: Option<&AbortSignal>,
-) -> Result<Request, gloo_net::Error> {
+) -> Result<web_sys::Request, JsValue> {
     let (parts, body) = request.into_parts();
-    // The API's three methods, matched rather than parsed from text.
-    let method = match parts.method {
-        http::Method::GET => Method::GET,
-        http::Method::POST => Method::POST,
-        http::Method::DELETE => Method::DELETE,
-        _ => return Err(gloo_net::Error::GlooError("unsupported method".to_owned())),
-    };
-    let mut builder = RequestBuilder::new(&parts.uri.to_string())
-        .method(method)
-        // A redirect is never followed: the token goes to the configured API's origin and
-        // nowhere else, whatever a response says. ("manual" rather than "error", so a
-        // redirect is told from a network failure: it comes back as an opaque answer.)
-        .redirect(RequestRedirect::Manual)
-        .abort_signal(signal);
+    let init = RequestInit::new();
+    init.set_method(parts.method.as_str());
+    // A redirect is never followed: the token goes to the configured API's origin and
+    // nowhere else, whatever a response says. ("manual" rather than "error", so a redirect
+    // is told from a network failure: it comes back as an opaque answer.)
+    init.set_redirect(RequestRedirect::Manual);
+    init.set_signal(signal);
+    let headers = Headers::new()?;
     for (name, value) in &parts.headers {
         if let Ok(value) = value.to_str() {
-            builder = builder.header(name.as_str(), value);
+            headers.append(name.as_str(), value)?;
         }
     }
-    if body.is_empty() {
-        builder.build()
-    } else {
-        builder.body(js_sys::Uint8Array::from(body.as_slice()))
+    init.set_headers(&headers);
+    if !body.is_empty() {
+        init.set_body(&js_sys::Uint8Array::from(body.as_slice()));
     }
+    web_sys::Request::new_with_str_and_init(&parts.uri.to_string(), &init)
 }
 
 /// Status, the header the core reads, and the body bytes of `response`.

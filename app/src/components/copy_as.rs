@@ -14,8 +14,7 @@ use crate::tools;
 pub fn CopyAs(request: Callback<(), Option<http::Request<Vec<u8>>>>) -> impl IntoView {
     let language = expect_context::<Language>();
     let status = RwSignal::new(String::new());
-    let copy = Callback::new(move |i: usize| {
-        let form = SnippetLanguage::ALL[i];
+    let copy = move |form: SnippetLanguage| {
         let Some(request) = request.run(()) else {
             status.set(language.t(Key::CopyUnready));
             return;
@@ -24,11 +23,13 @@ pub fn CopyAs(request: Callback<(), Option<http::Request<Vec<u8>>>>) -> impl Int
         let copied = tools::copy(request, form);
         leptos::task::spawn_local(async move {
             status.set(match copied.await {
-                true => language.fill(Key::CopyDone, &[("form", form.label())]),
+                true => language.t(Key::CopyDone),
                 false => language.t(Key::CopyFailed),
             });
         });
-    });
-    let items = SnippetLanguage::ALL.map(SnippetLanguage::label).to_vec();
-    view! { <Menu label=Key::ActionCopyAs items on_choose=copy status/> }
+    };
+    let items = SnippetLanguage::ALL
+        .map(|form| (form.label(), Callback::new(move |()| copy(form))))
+        .to_vec();
+    view! { <Menu label=Key::ActionCopyAs items status/> }
 }

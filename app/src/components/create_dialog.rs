@@ -23,7 +23,6 @@ pub fn CreateDialog() -> impl IntoView {
         dialogs,
         store,
         view_state,
-        client,
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
@@ -80,7 +79,7 @@ pub fn CreateDialog() -> impl IntoView {
     // What Create would send now, as typed.
     let copy = Callback::new(move |()| {
         let create = form.with_untracked(CreateForm::request).ok()?;
-        client.request(&Write::Create(create))
+        store.request(&Write::Create(create))
     });
 
     view! {

@@ -15,12 +15,7 @@ use crate::model::undo_window::WindowEvent;
 #[component]
 pub fn DeleteDialog() -> impl IntoView {
     let language = expect_context::<Language>();
-    let Shared {
-        dialogs,
-        store,
-        client,
-        ..
-    } = expect_context::<Shared>();
+    let Shared { dialogs, store, .. } = expect_context::<Shared>();
 
     let confirm = Callback::new(move |snapshot: Snapshot| {
         store.delete(WindowEvent::Confirm(vec![snapshot]));
@@ -33,8 +28,7 @@ pub fn DeleteDialog() -> impl IntoView {
             let target = snapshot.clone();
             // The write Delete sends, once its undo window closes.
             let write = Write::Delete(snapshot.clone());
-            let client = client.clone();
-            let copy = Callback::new(move |()| client.request(&write));
+            let copy = Callback::new(move |()| store.request(&write));
             let lede = language.bold(
                 Key::DeleteLede,
                 vec![

@@ -18,29 +18,28 @@ pub fn Export() -> impl IntoView {
         ..
     } = expect_context::<Shared>();
     let status = RwSignal::new(String::new());
-    // The items' order: CSV, then JSON.
-    let save = Callback::new(move |item: usize| {
+    let save = move |csv: bool| {
         let server = view_state.server.get_untracked().or(pinned_server);
-        let (rows, server_name) = store.model.with_untracked(|m| {
+        let saved = store.model.with_untracked(|m| {
             let rows = m.list().listed().map(|listed| {
                 let list = listed.snapshots();
                 let shown = view_state.select(list, listed.keys());
                 tools::rows(shown.into_iter().filter_map(|i| list.get(i)))
             });
-            let name = server.and_then(|id| m.servers().into_iter().find(|s| s.id == id));
-            (
-                rows.unwrap_or_else(js_sys::Array::new),
-                name.map(|s| s.name),
-            )
+            tools::download(rows.unwrap_or_else(js_sys::Array::new), server, csv)
         });
         leptos::task::spawn_local(async move {
-            let saved = tools::download(rows, server_name, item == 0).await;
+            let saved = saved.await;
             status.set(if saved {
                 String::new()
             } else {
                 language.t(Key::ExportFailed)
             });
         });
-    });
-    view! { <Menu label=Key::ActionExport items=vec!["CSV", "JSON"] on_choose=save status/> }
+    };
+    let items = vec![
+        ("CSV", Callback::new(move |()| save(true))),
+        ("JSON", Callback::new(move |()| save(false))),
+    ];
+    view! { <Menu label=Key::ActionExport items status/> }
 }

@@ -4,13 +4,12 @@ use crate::i18n::Key;
 use crate::language::tr;
 
 /// A button that opens a row of choices (a disclosure, `<details>`), and a status line for
-/// what the last choice did (empty for nothing to say): "Copy as…" and "Export". `on_choose` gets the chosen item's
-/// index in `items`.
+/// what the last choice did (empty for nothing to say): "Copy as…" and "Export". Each item is
+/// its label and what choosing it does.
 #[component]
 pub fn Menu(
     label: Key,
-    items: Vec<&'static str>,
-    on_choose: Callback<usize>,
+    items: Vec<(&'static str, Callback<()>)>,
     status: RwSignal<String>,
 ) -> impl IntoView {
     view! {
@@ -19,9 +18,8 @@ pub fn Menu(
             <div class="sc-menu-items">
                 {items
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| view! {
-                        <button type="button" class="sc-button sc-small" on:click=move |_| on_choose.run(i)>
+                    .map(|(item, choose)| view! {
+                        <button type="button" class="sc-button sc-small" on:click=move |_| choose.run(())>
                             {item}
                         </button>
                     })

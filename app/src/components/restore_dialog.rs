@@ -19,7 +19,6 @@ pub fn RestoreDialog() -> impl IntoView {
     let Shared {
         dialogs,
         store,
-        client,
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
@@ -66,8 +65,7 @@ pub fn RestoreDialog() -> impl IntoView {
         target.map(|snapshot| {
             // The write Restore sends.
             let write = Write::Restore(snapshot.clone());
-            let client = client.clone();
-            let copy = Callback::new(move |()| client.request(&write));
+            let copy = Callback::new(move |()| store.request(&write));
             let server = snapshot.server.name.clone();
             let taken_ms = format::millis(snapshot.created_at);
             let at = snapshot.created_at;

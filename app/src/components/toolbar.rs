@@ -16,16 +16,12 @@ pub fn Toolbar() -> impl IntoView {
         store,
         view_state,
         pinned_server,
-        client,
         ..
     } = expect_context::<Shared>();
     // The list's call as the filter now selects it.
     let list_request = Callback::new(move |()| {
-        let list = match view_state.server.get_untracked().or(pinned_server) {
-            Some(server) => SnapshotList::for_server(server),
-            None => SnapshotList::all(),
-        };
-        client.request(&list)
+        let server_id = view_state.server.get_untracked().or(pinned_server);
+        store.request(&SnapshotList { server_id })
     });
     let server_options = move || {
         store
@@ -75,10 +71,8 @@ pub fn Toolbar() -> impl IntoView {
                     {Sort::ALL.into_iter().map(|s| view! { <option value=s.key()>{tr(s.label())}</option> }).collect_view()}
                 </select>
             </label>
-            <div class="sc-toolbar-menus">
-                <CopyAs request=list_request/>
-                <Export/>
-            </div>
+            <CopyAs request=list_request/>
+            <Export/>
             <button type="button" class="sc-button sc-primary" on:click=move |_| store.open_create()>
                 {tr(Key::ActionCreate)}
             </button>

@@ -34,20 +34,6 @@ impl SnippetLanguage {
             Self::JavaScript => "JavaScript",
         }
     }
-
-    /// The form's name in code: `curl`, `python` or `javascript`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Curl => "curl",
-            Self::Python => "python",
-            Self::JavaScript => "javascript",
-        }
-    }
-
-    /// The form named `key` (see [`SnippetLanguage::key`]).
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|form| form.key() == key)
-    }
 }
 
 /// `request` as a script in `language`: its method, URL, headers and body, with the
