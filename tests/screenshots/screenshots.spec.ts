@@ -197,3 +197,31 @@ test.describe('forced colours', () => {
     await page.screenshot({ path: path.join(OUT, 'forced-colors-desktop.png') });
   });
 });
+
+// "Copy as…" open after a copy, at four widths, and in the create dialog (issue 26).
+for (const width of [360, 820, 1024, 1440]) {
+  test.describe(`copy as at ${width} px`, () => {
+    test.use({ viewport: { width, height: 900 }, simOptions: { createDelayMs: 600_000, restoreDelayMs: 600_000, seed: 'demo', consoleDir: path.resolve(__dirname, '..', '..', 'dist'), extraArgs: [] } });
+
+    test(`Copy as… open at ${width} px`, async ({ page, sim, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await signIn(page, sim);
+      const menu = page.getByRole('group').filter({ hasText: 'Copy as…' });
+      await menu.getByText('Copy as…', { exact: true }).click();
+      await menu.getByRole('button', { name: 'cURL' }).click();
+      await expect(menu.getByRole('status')).toHaveText('Copied. It reads the token from VPS_API_TOKEN.');
+      await page.getByRole('group').filter({ hasText: 'Export' }).getByText('Export', { exact: true }).click();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(OUT, `copy-as-${width}.png`) });
+      if (width === 360) {
+        await page.getByRole('button', { name: 'Create snapshot' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Create snapshot' });
+        const inDialog = dialog.getByRole('group').filter({ hasText: 'Copy as…' });
+        await inDialog.getByText('Copy as…', { exact: true }).click();
+        await inDialog.getByRole('button', { name: 'Python' }).click();
+        await expect(inDialog.getByRole('status')).toHaveText('Copied. It reads the token from VPS_API_TOKEN.');
+        await page.screenshot({ path: path.join(OUT, 'copy-as-create-phone.png') });
+      }
+    });
+  });
+}

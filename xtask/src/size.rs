@@ -14,8 +14,11 @@ use crate::cmd::{self, Result};
 /// (vendor/wasm-streams/VENDORED.md) brought it to 221.6 KB (docs/BENCHMARKS.md, "Issue 24").
 /// Issue 25 (the portal's element, its token, theme, events and vetoes) grants up to 4 KB;
 /// it measured +4,048 B (230,925 B), so the budget is 226 KB (docs/BENCHMARKS.md, "Issue
-/// 25"). The bench's bundle row shows it too.
-pub const BUDGET_GZIP_BYTES: u64 = 226 * 1024 + 5_109;
+/// 25"). Issue 26 (Copy as…, Export) grants up to 5 KB: its writers load on first click
+/// (`dist/tools/`, listed apart), and the menus, the hand-over and the loader measured +4,491 B
+/// net (235,462 B, with gloo-net's request builder dropped), so the budget rose by that
+/// (docs/BENCHMARKS.md, "Issue 26"). The bench's bundle row shows it too.
+pub const BUDGET_GZIP_BYTES: u64 = 226 * 1024 + 4_491;
 
 /// One file's bytes: raw, gzip -9 and brotli.
 #[derive(Clone, Debug, serde::Serialize)]

@@ -204,7 +204,7 @@ impl<'a> Call<'a> {
                     template_text(after)
                 )
             }
-            None => js_string(&self.url),
+            None => js_string(self.url),
         };
         let _ = write!(
             out,

@@ -142,3 +142,27 @@ proptest! {
         prop_assert_eq!(&rows[1][7], &expected);
     }
 }
+
+/// The console hands the shown list over as rows the browser wrote (`JSON.stringify` of
+/// arrays, numbers as JavaScript writes them); they read back as the snapshots they were.
+#[test]
+fn a_row_as_the_browser_writes_it_is_the_snapshot() {
+    use snapshot_api::export::Row;
+    let shown = snapshot(801, "before-upgrade", Some("line one\n\"two\""));
+    let taken_ms = shown.created_at.unix_timestamp() * 1000;
+    let rows = format!(
+        r#"[[801,"before-upgrade","completed",12345,"web-server-01",2048,{taken_ms},"line one\n\"two\""],
+            [802,"creating-now","creating",12345,"web-server-01",null,{taken_ms},null]]"#
+    );
+    let rows: Vec<Row> = serde_json::from_str(&rows).unwrap();
+    let snapshots: Vec<Snapshot> = rows.into_iter().map(|r| r.snapshot().unwrap()).collect();
+    assert_eq!(snapshots[0], shown);
+    assert_eq!(snapshots[1].size_mb, None);
+    assert_eq!(snapshots[1].description, None);
+    assert_eq!(snapshots[1].status.as_str(), "creating");
+    // Same instant: the offset the API gave is not kept, and the files write UTC anyway.
+    assert_eq!(snapshots_csv(&snapshots[..1]), snapshots_csv(&[shown]));
+    // An ID the model refuses makes no snapshot.
+    let bad: Vec<Row> = serde_json::from_str(r#"[[0,"x","completed",12345,"s",null,0,null]]"#).unwrap();
+    assert!(bad.into_iter().next().unwrap().snapshot().is_none());
+}
