@@ -29,6 +29,22 @@ pub const SMALL_STD: [(&str, &str); 4] = [
     ),
 ];
 
+/// `cargo build --release` for the browser of the package `args` name, with [`SMALL_STD`].
+pub fn build_wasm(args: &[&str]) -> Result {
+    let mut wasm = command(
+        "cargo",
+        &[
+            &["build", "--release", "--target", "wasm32-unknown-unknown"],
+            args,
+        ]
+        .concat(),
+    );
+    for (key, value) in SMALL_STD {
+        wasm.env(key, value);
+    }
+    cmd::run(wasm)
+}
+
 /// Whether the console crate exists yet.
 pub fn console_exists() -> bool {
     root().join("app").join("Cargo.toml").exists() && root().join("index.html").exists()
@@ -45,23 +61,7 @@ pub fn run() -> Result<PathBuf> {
     // The same build trunk runs next, done here first and online: trunk builds `--offline`,
     // and std's own dependencies (for `-Zbuild-std`) must be fetched once. Trunk's build then
     // finds everything built.
-    let mut wasm = command(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--package",
-            "snapshot-console",
-            "--bin",
-            "snapshot-console",
-        ],
-    );
-    for (key, value) in SMALL_STD {
-        wasm.env(key, value);
-    }
-    cmd::run(wasm)?;
+    build_wasm(&["--package", "snapshot-console", "--bin", "snapshot-console"])?;
     let mut trunk = command(
         "trunk",
         &[

@@ -12,22 +12,7 @@ pub const FOLDER: &str = "tools";
 /// Builds the second wasm into `dist/tools/` and returns that folder.
 pub fn build(dist: &Path) -> Result<PathBuf> {
     cmd::step("Building the on-demand wasm (Copy as…, Export as CSV) into dist/tools/");
-    let mut wasm = command(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--package",
-            "snapshot-tools",
-            "--lib",
-        ],
-    );
-    for (key, value) in crate::dist::SMALL_STD {
-        wasm.env(key, value);
-    }
-    cmd::run(wasm)?;
+    crate::dist::build_wasm(&["--package", "snapshot-tools", "--lib"])?;
     let built = root()
         .join("target")
         .join("wasm32-unknown-unknown")

@@ -163,6 +163,7 @@ fn a_row_as_the_browser_writes_it_is_the_snapshot() {
     // Same instant: the offset the API gave is not kept, and the files write UTC anyway.
     assert_eq!(snapshots_csv(&snapshots[..1]), snapshots_csv(&[shown]));
     // An ID the model refuses makes no snapshot.
-    let bad: Vec<Row> = serde_json::from_str(r#"[[0,"x","completed",12345,"s",null,0,null]]"#).unwrap();
+    let bad: Vec<Row> =
+        serde_json::from_str(r#"[[0,"x","completed",12345,"s",null,0,null]]"#).unwrap();
     assert!(bad.into_iter().next().unwrap().snapshot().is_none());
 }
