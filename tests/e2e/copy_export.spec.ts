@@ -2,7 +2,7 @@
 // that their code is fetched only on first use.
 import * as fs from 'node:fs';
 import { test, expect, signIn, row, TOKEN, Sim } from './fixtures';
-import { axeViolations } from './layout';
+import { axeViolations, overflowing } from './layout';
 import type { Page } from '@playwright/test';
 
 const TOOLS = /\/tools\/snapshot_tools(_bg\.wasm|\.js)$/;
@@ -170,6 +170,12 @@ test('Export downloads the list as shown, as CSV and JSON', async ({ page, sim }
   const only = JSON.parse(fs.readFileSync(await narrowed.path(), 'utf8'));
   expect(only.results.map((s: any) => s.name)).toEqual(['formula-check']);
   expect(await axeViolations(page)).toEqual([]);
+  // Both menus open, on a phone and in a sidebar's width: nothing scrolls sideways.
+  await openMenu(page, 'Copy as…');
+  for (const width of [320, 400]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await overflowing(page), `${width} px`).toEqual([]);
+  }
 });
 
 test('Export says so when its code cannot be fetched, and works on the next click', async ({ page, sim }) => {

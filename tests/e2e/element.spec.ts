@@ -248,3 +248,23 @@ test('a write the API refuses fires sc-error with the operation and what it was 
     .toEqual([{ operation: 'create', server: { id: 12345 } }]);
   expect((await events(page)).map((e) => e.type)).not.toContain('sc-snapshot-created');
 });
+
+test('in a host page, Copy as… and Export fetch their code from the console\'s folder, under the portal\'s CSP', async ({ page, sim, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const fetched: string[] = [];
+  page.on('request', (r) => { if (/\/tools\//.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+  await host(page, sim, 'server-id="12345"', [TOKEN]);
+  await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
+  const copy = page.getByRole('group').filter({ hasText: 'Copy as…' });
+  await copy.getByText('Copy as…', { exact: true }).click();
+  await copy.getByRole('button', { name: 'cURL' }).click();
+  await expect(copy.getByRole('status')).toHaveText('Copied. It reads the token from VPS_API_TOKEN.');
+  expect(fetched.sort()).toEqual(['/console/tools/snapshot_tools.js', '/console/tools/snapshot_tools_bg.wasm']);
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl).toContain(`curl -X GET "${sim.url('/api/v1/snapshots/?server_id=12345')}"`);
+  expect(curl).not.toContain(TOKEN);
+  const exportMenu = page.getByRole('group').filter({ hasText: 'Export' });
+  await exportMenu.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), exportMenu.getByRole('button', { name: 'JSON' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^snapshots-web-server-01-\d{4}-\d\d-\d\d\.json$/);
+});

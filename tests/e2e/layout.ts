@@ -85,7 +85,8 @@ export async function overflowing(page: Page): Promise<string[]> {
     const clipped = (el: Element | null): boolean =>
       !!el && el !== root && (getComputedStyle(el).clip !== 'auto' || clipped(el.parentElement));
     for (const el of [root, ...root.querySelectorAll('*')]) {
-      if (el.clientWidth === 0 || clipped(el)) continue;
+      // Unseen: the choices of a closed <details> (a menu) are laid out but not shown.
+      if (el.clientWidth === 0 || clipped(el) || !el.checkVisibility()) continue;
       if (el.scrollWidth > el.clientWidth + 1) {
         found.push(`<${el.tagName.toLowerCase()} class="${el.className}"> is ${el.scrollWidth} px wide in ${el.clientWidth} px`);
       }
@@ -102,7 +103,8 @@ export async function dialogProblems(page: Page, dialog: Locator): Promise<strin
     const r = d.getBoundingClientRect();
     if (r.left < 0 || r.right > document.documentElement.clientWidth) found.push(`dialog at ${r.left}–${r.right}`);
     for (const el of [d, ...d.querySelectorAll('*')]) {
-      if (el.clientWidth > 0 && getComputedStyle(el).clip === 'auto' && el.scrollWidth > el.clientWidth + 1) {
+      const seen = el.clientWidth > 0 && getComputedStyle(el).clip === 'auto' && el.checkVisibility();
+      if (seen && el.scrollWidth > el.clientWidth + 1) {
         found.push(`<${el.tagName.toLowerCase()}> in the dialog is ${el.scrollWidth} px wide in ${el.clientWidth} px`);
       }
     }
