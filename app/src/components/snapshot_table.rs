@@ -1,15 +1,16 @@
 use leptos::prelude::*;
-use snapshot_api::{Snapshot, SnapshotStatus};
+use snapshot_api::{Snapshot, SnapshotId, SnapshotStatus};
 
 use super::modal::focus_fallback;
 use super::pager::Pager;
 use super::selection_bar::SelectionBar;
 use super::{Clock, Shared};
 use crate::format;
-use crate::i18n::Key;
+use crate::i18n::{Key, Message};
 use crate::language::{tr, Language};
 use crate::messages;
 use crate::model::undo_window::WindowEvent;
+use crate::model::Model;
 use crate::view_state::page_range;
 
 /// The list, a page at a time, with empty, loading and no-match states.
@@ -111,10 +112,11 @@ pub fn SnapshotTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
+                    // Keyed by place: see `Row`.
                     <For
-                        each=move || page.get()
-                        key=|s| (s.id, s.status.clone(), s.size_mb)
-                        children=move |s| view! { <Row snapshot=s show_server/> }
+                        each=move || page.get().into_iter().enumerate()
+                        key=|(place, _)| *place
+                        children=move |(place, first)| view! { <Row page place first show_server/> }
                     />
                 </tbody>
             </table>
@@ -123,8 +125,11 @@ pub fn SnapshotTable() -> impl IntoView {
     }
 }
 
+/// One row of the page: a place, not a snapshot. A search, a sort or another page puts other
+/// snapshots in the same rows, whose elements are then updated in place rather than made
+/// again (the cost of a keystroke at 5,000 snapshots; docs/BENCHMARKS.md, issue 27).
 #[component]
-fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
+fn Row(page: Memo<Vec<Snapshot>>, place: usize, first: Snapshot, show_server: bool) -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared {
         dialogs,
@@ -132,30 +137,46 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
-    let created_ms = format::millis(snapshot.created_at);
-    let at = snapshot.created_at;
-    let created_abs = move || format::absolute(language.locale(), at);
-    let created_iso = format::iso(snapshot.created_at);
-    // Held in a memo: the clock ticks every second, the answer changes far more rarely.
-    let target = snapshot.clone();
-    let refusal = Memo::new(move |_| {
-        store.model.with(|m| {
-            m.check_restore(&target, now.get())
-                .err()
-                .map(|r| messages::restore_refusal(&r))
-        })
+    // The snapshot in this place; kept while the page shrinks, until the row goes.
+    let snapshot = Memo::new(move |last: Option<&Snapshot>| {
+        page.with(|p| p.get(place).cloned())
+            .or_else(|| last.cloned())
+            .unwrap_or_else(|| first.clone())
     });
+    let id = move || snapshot.with(|s| s.id);
+    let name = Memo::new(move |_| snapshot.with(|s| s.name.as_str().to_owned()));
+    let status = Memo::new(move |_| snapshot.with(|s| s.status.clone()));
+    let size_mb = move || snapshot.with(|s| s.size_mb);
+    let created = move || snapshot.with(|s| s.created_at);
+    let description = Memo::new(move |_| snapshot.with(|s| s.description.clone().unwrap_or_default()));
+    // One read of the model per row: a change to it wakes each row once, not each of its
+    // bindings (every binding subscribed to the model made each of its updates cost more).
+    // Held in a memo: the clock ticks every second, the answer changes far more rarely.
+    let state = Memo::new(move |_| {
+        snapshot.with(|s| store.model.with(|m| RowState::of(m, s, now.get())))
+    });
+    let refusal = Memo::new(move |_| state.with(|st| st.refusal.clone()));
     let refusal_text = move || refusal.with(|r| r.as_ref().map(|m| language.render(m)));
     // Seconds left of this row's undo window, while its delete waits.
-    let id = snapshot.id;
-    let deleting = move || {
-        store
-            .model
-            .with(|m| m.deletes().window().seconds_left(id, now.get()))
-    };
-    let waiting = move || store.model.with(|m| m.deletes().window().contains(id));
-    // A row whose delete went while its Undo had focus hands focus to the page's heading,
-    // as a closed dialog does when its opener is gone, rather than dropping it on the body.
+    let deleting = move || state.with(|st| st.seconds_left);
+    let waiting = move || state.with(|st| st.seconds_left.is_some());
+    // Focus never stays on a control that now stands for another snapshot: it goes to the
+    // page's heading, as it does when a closed dialog's opener is gone.
+    let row = NodeRef::<leptos::html::Tr>::new();
+    Effect::new(move |shown: Option<SnapshotId>| {
+        let now_shown = id();
+        let focused = || {
+            let active = document().active_element();
+            row.get_untracked()
+                .is_some_and(|row| active.is_some_and(|a| row.contains(Some(&a))))
+        };
+        if shown.is_some_and(|was| was != now_shown) && focused() {
+            focus_fallback();
+        }
+        now_shown
+    });
+    // A row that goes while its Undo had focus (its delete went) hands focus on too, rather
+    // than dropping it on the body.
     let confirmed = StoredValue::new(false);
     Effect::new(move |_| {
         if waiting() {
@@ -172,62 +193,55 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
             });
         }
     });
-    let size_mb = snapshot.size_mb;
-    let size =
-        move || size_mb.map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb));
-    let size_title = move || match size_mb {
+    let size = move || {
+        size_mb().map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb))
+    };
+    let size_title = move || match size_mb() {
         Some(mb) => format::exact_mb(language.locale(), mb),
         None => language.t(Key::TableSizeUnknown),
     };
-    let name = snapshot.name.as_str().to_owned();
-    let name_for_delete = name.clone();
-    let for_restore = snapshot.clone();
-    let for_delete = snapshot.clone();
-    let name_for_select = name.clone();
-    let selected = move || store.model.with(|m| m.selection.contains(id));
+    let selected = move || state.with(|st| st.selected);
     // Why this row's delete failed, when it went as part of a batch.
-    let failure = move || {
-        store
-            .model
-            .with(|m| m.deletes().batch().failure(id).map(|e| language.render(e)))
-    };
-    let description = snapshot.description.clone().unwrap_or_default();
+    let failure = move || state.with(|st| st.failure.as_ref().map(|e| language.render(e)));
     // Focusable only when it may be cut short, so the keyboard can open it too.
-    let focusable = if description.chars().count() > CLAMP_CHARS {
-        "0"
-    } else {
-        "-1"
+    let focusable = move || {
+        if description.with(|d| d.chars().count() > CLAMP_CHARS) {
+            "0"
+        } else {
+            "-1"
+        }
     };
-    let description_id = format!("sc-description-{id}");
-    let described_by = description_id.clone();
+    let description_id = move || format!("sc-description-{}", id());
     view! {
         // The description, clamped on screen, is read in full as the row's description.
-        <tr role="row" aria-describedby=described_by>
+        <tr role="row" aria-describedby=description_id node_ref=row>
             <td role="cell" class="sc-col-select" data-label=tr(Key::ColSelect)>
                 <input
                     type="checkbox"
-                    aria-label=move || language.fill(Key::SelectRow, &[("name", &name_for_select)])
+                    aria-label=move || name.with(|name| language.fill(Key::SelectRow, &[("name", name)]))
                     prop:checked=selected
                     disabled=waiting
-                    on:change=move |_| store.model.update(|m| m.selection.toggle(id))
+                    on:change=move |_| store.model.update(|m| m.selection.toggle(id()))
                 />
             </td>
             {show_server.then(|| view! {
-                <td role="cell" class="sc-col-server sc-nowrap" data-label=tr(Key::ColServer)>{snapshot.server.name.clone()}</td>
+                <td role="cell" class="sc-col-server sc-nowrap" data-label=tr(Key::ColServer)>
+                    {move || snapshot.with(|s| s.server.name.clone())}
+                </td>
             })}
-            <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{breakable(&snapshot.name)}</td>
+            <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{move || name.with(|name| breakable(name))}</td>
             <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)>
-                <StatusBadge status=snapshot.status.clone()/>
+                {move || view! { <StatusBadge status=status.get()/> }}
                 {move || failure().map(|why| view! { <span class="sc-field-error sc-row-error">{why}</span> })}
             </td>
             <td role="cell" class="sc-col-size sc-nowrap" data-label=tr(Key::ColSize)><span title=size_title>{size}</span></td>
             <td role="cell" class="sc-col-created sc-nowrap" data-label=tr(Key::ColCreated)>
-                <time datetime=created_iso title=created_abs>
-                    {move || format::relative(language.locale(), created_ms, now.get())}
+                <time datetime=move || format::iso(created()) title=move || format::absolute(language.locale(), created())>
+                    {move || format::relative(language.locale(), format::millis(created()), now.get())}
                 </time>
             </td>
             <td role="cell" data-label=tr(Key::ColDescription) class="sc-col-description sc-description">
-                <span class="sc-clamp" id=description_id tabindex=focusable>{description}</span>
+                <span class="sc-clamp" id=description_id tabindex=focusable>{move || description.get()}</span>
             </td>
             <td role="cell" class="sc-col-actions sc-actions">
                 // While the delete waits, its countdown takes Restore's place (see the CSS's
@@ -236,13 +250,13 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                     <button
                         type="button"
                         class="sc-button sc-small"
-                        aria-label=move || language.fill(Key::ActionRestoreNamed, &[("name", &name)])
+                        aria-label=move || name.with(|name| language.fill(Key::ActionRestoreNamed, &[("name", name)]))
                         title=refusal_text
                         // Not `disabled`: the button keeps its focus (after a restore) and its reason.
                         aria-disabled=move || refusal.with(Option::is_some).to_string()
                         on:click=move |_| {
                             if refusal.with_untracked(Option::is_none) && !waiting() {
-                                store.open_restore(for_restore.clone());
+                                store.open_restore(snapshot.get_untracked());
                             }
                         }
                     >
@@ -261,13 +275,13 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                     class="sc-button sc-small sc-danger"
                     aria-label=move || {
                         let key = if waiting() { Key::ActionUndoNamed } else { Key::ActionDeleteNamed };
-                        language.fill(key, &[("name", &name_for_delete)])
+                        name.with(|name| language.fill(key, &[("name", name)]))
                     }
                     on:click=move |_| {
                         if waiting() {
-                            store.delete(WindowEvent::Undo(id));
+                            store.delete(WindowEvent::Undo(id()));
                         } else {
-                            dialogs.delete.set(Some(for_delete.clone()));
+                            dialogs.delete.set(Some(snapshot.get_untracked()));
                         }
                     }
                 >
@@ -277,6 +291,32 @@ fn Row(snapshot: Snapshot, show_server: bool) -> impl IntoView {
                 </button>
             </td>
         </tr>
+    }
+}
+
+/// What the model says of one row's snapshot.
+#[derive(Clone, PartialEq)]
+struct RowState {
+    selected: bool,
+    /// Seconds left of its undo window, while its delete waits.
+    seconds_left: Option<u64>,
+    /// Why its delete failed, when it went as part of a batch.
+    failure: Option<Message>,
+    /// Why it cannot be restored now.
+    refusal: Option<Message>,
+}
+
+impl RowState {
+    fn of(m: &Model, s: &Snapshot, now: f64) -> Self {
+        Self {
+            selected: m.selection.contains(s.id),
+            seconds_left: m.deletes().window().seconds_left(s.id, now),
+            failure: m.deletes().batch().failure(s.id).cloned(),
+            refusal: m
+                .check_restore(s, now)
+                .err()
+                .map(|r| messages::restore_refusal(&r)),
+        }
     }
 }
 
