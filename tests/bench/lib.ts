@@ -8,7 +8,7 @@ import { TOKEN } from '../e2e/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The release console with the vanilla floor beside it, at /vanilla/ (made by the xtask). */
-export const SITE = path.join(ROOT, 'target', 'bench-site');
+export const SITE = process.env.BENCH_SITE ?? path.join(ROOT, 'target', 'bench-site');
 const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'target', 'bench');
 
 /** How many alternating runs of each page (10 for `cargo xtask bench`, fewer for the smoke run). */
@@ -17,6 +17,17 @@ export const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** The first and third quartiles (linear between ranks): how much a median's runs spread. */
+export const quartiles = (xs: number[]): [number, number] => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => {
+    const i = (s.length - 1) * q;
+    const lo = Math.floor(i);
+    return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+  };
+  return [at(0.25), at(0.75)];
 };
 
 /** A fresh context (empty cache), signed in as both pages expect. */

@@ -17,6 +17,7 @@ mod not_started;
 mod pager;
 mod quota;
 mod restore_dialog;
+mod row_focus;
 mod selection_bar;
 mod sign_in;
 mod slots;

@@ -2,6 +2,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::row_focus::RowFocus;
 use crate::i18n::Key;
 use crate::language::tr;
 
@@ -24,7 +25,9 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    // The opener, and which snapshot's control it was: a table row may show another
+    // snapshot by the time the dialog closes (row_focus.rs).
+    let opener = StoredValue::new_local(None::<(web_sys::HtmlElement, Option<RowFocus>)>);
     Effect::new(move |_| {
         let is_open = open.get();
         let Some(element) = dialog.get() else {
@@ -33,7 +36,11 @@ pub fn Modal(
         if is_open && !element.open() {
             let active = document()
                 .active_element()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                .map(|e| {
+                    let in_row = RowFocus::of(&e);
+                    (e, in_row)
+                });
             opener.set_value(active);
             let _ = element.show_modal();
         } else if !is_open && element.open() {
@@ -48,7 +55,13 @@ pub fn Modal(
             return;
         }
         on_close.run(());
-        match opener.get_value().filter(|e| e.is_connected()) {
+        let element = opener
+            .get_value()
+            .and_then(|(element, in_row)| match in_row {
+                Some(in_row) => in_row.element(),
+                None => element.is_connected().then_some(element),
+            });
+        match element {
             Some(element) => {
                 let _ = element.focus();
             }

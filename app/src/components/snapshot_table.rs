@@ -3,6 +3,7 @@ use snapshot_api::{Snapshot, SnapshotId, SnapshotStatus};
 
 use super::modal::focus_fallback;
 use super::pager::Pager;
+use super::row_focus::{description_id, RowFocus};
 use super::selection_bar::SelectionBar;
 use super::{Clock, Shared};
 use crate::format;
@@ -129,7 +130,12 @@ pub fn SnapshotTable() -> impl IntoView {
 /// snapshots in the same rows, whose elements are then updated in place rather than made
 /// again (the cost of a keystroke at 5,000 snapshots; docs/BENCHMARKS.md, issue 27).
 #[component]
-fn Row(page: Memo<Vec<Snapshot>>, place: usize, first: Snapshot, show_server: bool) -> impl IntoView {
+fn Row(
+    page: Memo<Vec<Snapshot>>,
+    place: usize,
+    first: Snapshot,
+    show_server: bool,
+) -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared {
         dialogs,
@@ -148,30 +154,36 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, first: Snapshot, show_server: bo
     let status = Memo::new(move |_| snapshot.with(|s| s.status.clone()));
     let size_mb = move || snapshot.with(|s| s.size_mb);
     let created = move || snapshot.with(|s| s.created_at);
-    let description = Memo::new(move |_| snapshot.with(|s| s.description.clone().unwrap_or_default()));
+    let description =
+        Memo::new(move |_| snapshot.with(|s| s.description.clone().unwrap_or_default()));
     // One read of the model per row: a change to it wakes each row once, not each of its
     // bindings (every binding subscribed to the model made each of its updates cost more).
     // Held in a memo: the clock ticks every second, the answer changes far more rarely.
-    let state = Memo::new(move |_| {
-        snapshot.with(|s| store.model.with(|m| RowState::of(m, s, now.get())))
-    });
+    let state =
+        Memo::new(move |_| snapshot.with(|s| store.model.with(|m| RowState::of(m, s, now.get()))));
     let refusal = Memo::new(move |_| state.with(|st| st.refusal.clone()));
     let refusal_text = move || refusal.with(|r| r.as_ref().map(|m| language.render(m)));
     // Seconds left of this row's undo window, while its delete waits.
     let deleting = move || state.with(|st| st.seconds_left);
     let waiting = move || state.with(|st| st.seconds_left.is_some());
-    // Focus never stays on a control that now stands for another snapshot: it goes to the
-    // page's heading, as it does when a closed dialog's opener is gone.
+    // Focus never stays on a control that now stands for another snapshot: it follows its
+    // snapshot to the row that shows it now, or goes to the page's heading when it left
+    // the page, as it does when a closed dialog's opener is gone.
     let row = NodeRef::<leptos::html::Tr>::new();
     Effect::new(move |shown: Option<SnapshotId>| {
         let now_shown = id();
-        let focused = || {
-            let active = document().active_element();
-            row.get_untracked()
-                .is_some_and(|row| active.is_some_and(|a| row.contains(Some(&a))))
-        };
-        if shown.is_some_and(|was| was != now_shown) && focused() {
-            focus_fallback();
+        let moved = shown.filter(|&was| was != now_shown);
+        if let (Some(was), Some(row), Some(active)) =
+            (moved, row.get_untracked(), document().active_element())
+        {
+            if row.contains(Some(&active)) {
+                match RowFocus::was(&row, &active, was).and_then(|f| f.element()) {
+                    Some(control) => {
+                        let _ = control.focus();
+                    }
+                    None => focus_fallback(),
+                }
+            }
         }
         now_shown
     });
@@ -193,9 +205,8 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, first: Snapshot, show_server: bo
             });
         }
     });
-    let size = move || {
-        size_mb().map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb))
-    };
+    let size =
+        move || size_mb().map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb));
     let size_title = move || match size_mb() {
         Some(mb) => format::exact_mb(language.locale(), mb),
         None => language.t(Key::TableSizeUnknown),
@@ -211,7 +222,7 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, first: Snapshot, show_server: bo
             "-1"
         }
     };
-    let description_id = move || format!("sc-description-{}", id());
+    let description_id = move || description_id(id());
     view! {
         // The description, clamped on screen, is read in full as the row's description.
         <tr role="row" aria-describedby=description_id node_ref=row>

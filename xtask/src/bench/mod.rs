@@ -20,6 +20,8 @@ pub struct Scale {
     runs: u32,
     large_servers: u32,
     network_seconds: u32,
+    /// Search keystrokes after the first round, over which wasm memory must stay flat.
+    soak_keystrokes: u32,
     wrk_seconds: u32,
     server_rounds: u32,
     criterion: &'static [&'static str],
@@ -33,6 +35,7 @@ const FULL: Scale = Scale {
     runs: 10,
     large_servers: 1000,
     network_seconds: 60,
+    soak_keystrokes: 100,
     wrk_seconds: 10,
     server_rounds: 2,
     criterion: &[],
@@ -44,6 +47,7 @@ const SMOKE: Scale = Scale {
     runs: 1,
     large_servers: 1000,
     network_seconds: 3,
+    soak_keystrokes: 12,
     wrk_seconds: 1,
     server_rounds: 1,
     criterion: &[
@@ -82,7 +86,8 @@ pub fn run(smoke: bool) -> Result {
         "bundle".to_owned(),
         serde_json::to_value(&sizes).map_err(|e| e.to_string())?,
     );
-    rows.extend(browser::run(scale, &sim_bin, &out, &mut raw)?);
+    let (browser_rows, phases) = browser::run(scale, &sim_bin, &out, &mut raw)?;
+    rows.extend(browser_rows);
     rows.extend(server::run(scale, &sim_bin, &mut raw)?);
     rows.extend(core::run(scale, &mut raw)?);
 
@@ -99,7 +104,7 @@ pub fn run(smoke: bool) -> Result {
         (docs.join("BENCHMARKS.md"), docs.join("benchmarks.json"))
     };
     let table = out.join("table.md");
-    report.write(&table, &json, "")?;
+    report.write(&table, &json, "", &phases)?;
     splice(
         &markdown,
         &std::fs::read_to_string(&table).map_err(|e| e.to_string())?,

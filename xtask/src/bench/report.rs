@@ -83,7 +83,8 @@ impl Report {
         Ok(())
     }
 
-    pub fn write(&self, markdown: &Path, json: &Path, preamble: &str) -> Result {
+    /// Writes the table, then `after` (more markdown), and every figure as JSON.
+    pub fn write(&self, markdown: &Path, json: &Path, preamble: &str, after: &str) -> Result {
         let mut md = String::from(preamble);
         let _ = writeln!(md, "\nMachine: {}\n", self.machine);
         md.push_str("| measure | target | this run | against | ratio | met | command |\n");
@@ -101,6 +102,7 @@ impl Report {
                 r.measure, r.target, r.figure, r.against, r.command
             );
         }
+        md.push_str(after);
         let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
         for (path, contents) in [(markdown, md), (json, text)] {
             if let Some(dir) = path.parent() {
