@@ -57,6 +57,12 @@ pub fn SnapshotTable() -> impl IntoView {
             })
         })
     });
+    // Rows are made for the most the page has shown, and kept: a shorter page hides the
+    // rest. Rows made and dropped on each keystroke cost time, and wasm memory that grew
+    // with every search.
+    let places = Memo::new(move |most: Option<&usize>| {
+        page.with(Vec::len).max(most.copied().unwrap_or(0))
+    });
     let state_row = move || {
         let (listed, failed, empty) = store.model.with(|m| {
             (
@@ -115,9 +121,9 @@ pub fn SnapshotTable() -> impl IntoView {
                 <tbody role="rowgroup">
                     // Keyed by place: see `Row`.
                     <For
-                        each=move || page.get().into_iter().enumerate()
-                        key=|(place, _)| *place
-                        children=move |(place, first)| view! { <Row page place first show_server/> }
+                        each=move || 0..places.get()
+                        key=|place| *place
+                        children=move |place| view! { <Row page place show_server/> }
                     />
                 </tbody>
             </table>
@@ -128,14 +134,10 @@ pub fn SnapshotTable() -> impl IntoView {
 
 /// One row of the page: a place, not a snapshot. A search, a sort or another page puts other
 /// snapshots in the same rows, whose elements are then updated in place rather than made
-/// again (the cost of a keystroke at 5,000 snapshots; docs/BENCHMARKS.md, issue 27).
+/// again (the cost of a keystroke at 5,000 snapshots; docs/BENCHMARKS.md, issue 27). A place
+/// past the end of the page is hidden.
 #[component]
-fn Row(
-    page: Memo<Vec<Snapshot>>,
-    place: usize,
-    first: Snapshot,
-    show_server: bool,
-) -> impl IntoView {
+fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoView {
     let language = expect_context::<Language>();
     let Shared {
         dialogs,
@@ -143,12 +145,17 @@ fn Row(
         clock: Clock(now),
         ..
     } = expect_context::<Shared>();
-    // The snapshot in this place; kept while the page shrinks, until the row goes.
+    // The snapshot in this place; the last one while the page is shorter (and the row
+    // hidden). A row is made when the page reaches its place.
+    let first = page
+        .with_untracked(|p| p.get(place).cloned())
+        .expect("a row is made when the page reaches its place");
     let snapshot = Memo::new(move |last: Option<&Snapshot>| {
         page.with(|p| p.get(place).cloned())
             .or_else(|| last.cloned())
             .unwrap_or_else(|| first.clone())
     });
+    let shown = Memo::new(move |_| page.with(|p| place < p.len()));
     let id = move || snapshot.with(|s| s.id);
     let name = Memo::new(move |_| snapshot.with(|s| s.name.as_str().to_owned()));
     let status = Memo::new(move |_| snapshot.with(|s| s.status.clone()));
@@ -166,13 +173,14 @@ fn Row(
     // Seconds left of this row's undo window, while its delete waits.
     let deleting = move || state.with(|st| st.seconds_left);
     let waiting = move || state.with(|st| st.seconds_left.is_some());
-    // Focus never stays on a control that now stands for another snapshot: it follows its
-    // snapshot to the row that shows it now, or goes to the page's heading when it left
-    // the page, as it does when a closed dialog's opener is gone.
+    // Focus never stays on a control that now stands for another snapshot, or is hidden:
+    // it follows its snapshot to the row that shows it now, or goes to the page's heading
+    // when it left the page (a delete done, another client's change), as it does when a
+    // closed dialog's opener is gone.
     let row = NodeRef::<leptos::html::Tr>::new();
-    Effect::new(move |shown: Option<SnapshotId>| {
-        let now_shown = id();
-        let moved = shown.filter(|&was| was != now_shown);
+    Effect::new(move |before: Option<(SnapshotId, bool)>| {
+        let now = (id(), shown.get());
+        let moved = before.filter(|&b| b != now).map(|(was, _)| was);
         if let (Some(was), Some(row), Some(active)) =
             (moved, row.get_untracked(), document().active_element())
         {
@@ -185,25 +193,7 @@ fn Row(
                 }
             }
         }
-        now_shown
-    });
-    // A row that goes while its Undo had focus (its delete went) hands focus on too, rather
-    // than dropping it on the body.
-    let confirmed = StoredValue::new(false);
-    Effect::new(move |_| {
-        if waiting() {
-            confirmed.set_value(true);
-        }
-    });
-    on_cleanup(move || {
-        if confirmed.try_get_value().unwrap_or(false) {
-            request_animation_frame(|| {
-                let lost = document().active_element() == document().body().map(Into::into);
-                if lost {
-                    focus_fallback();
-                }
-            });
-        }
+        now
     });
     let size =
         move || size_mb().map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb));
@@ -222,10 +212,11 @@ fn Row(
             "-1"
         }
     };
-    let description_id = move || description_id(id());
+    // A hidden row names nothing: its snapshot may be shown in another row.
+    let description_id = move || shown.get().then(|| description_id(id()));
     view! {
         // The description, clamped on screen, is read in full as the row's description.
-        <tr role="row" aria-describedby=description_id node_ref=row>
+        <tr role="row" aria-describedby=description_id hidden=move || !shown.get() node_ref=row>
             <td role="cell" class="sc-col-select" data-label=tr(Key::ColSelect)>
                 <input
                     type="checkbox"
