@@ -60,9 +60,8 @@ pub fn SnapshotTable() -> impl IntoView {
     // Rows are made for the most the page has shown, and kept: a shorter page hides the
     // rest. Rows made and dropped on each keystroke cost time, and wasm memory that grew
     // with every search.
-    let places = Memo::new(move |most: Option<&usize>| {
-        page.with(Vec::len).max(most.copied().unwrap_or(0))
-    });
+    let places =
+        Memo::new(move |most: Option<&usize>| page.with(Vec::len).max(most.copied().unwrap_or(0)));
     let state_row = move || {
         let (listed, failed, empty) = store.model.with(|m| {
             (
@@ -158,7 +157,6 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
     let shown = Memo::new(move |_| page.with(|p| place < p.len()));
     let id = move || snapshot.with(|s| s.id);
     let name = Memo::new(move |_| snapshot.with(|s| s.name.as_str().to_owned()));
-    let status = Memo::new(move |_| snapshot.with(|s| s.status.clone()));
     let size_mb = move || snapshot.with(|s| s.size_mb);
     let created = move || snapshot.with(|s| s.created_at);
     let description =
@@ -168,8 +166,8 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
     // Held in a memo: the clock ticks every second, the answer changes far more rarely.
     let state =
         Memo::new(move |_| snapshot.with(|s| store.model.with(|m| RowState::of(m, s, now.get()))));
-    let refusal = Memo::new(move |_| state.with(|st| st.refusal.clone()));
-    let refusal_text = move || refusal.with(|r| r.as_ref().map(|m| language.render(m)));
+    let refusal_text = move || state.with(|st| st.refusal.as_ref().map(|m| language.render(m)));
+    let refused = move || state.with(|st| st.refusal.is_some());
     // Seconds left of this row's undo window, while its delete waits.
     let deleting = move || state.with(|st| st.seconds_left);
     let waiting = move || state.with(|st| st.seconds_left.is_some());
@@ -233,7 +231,7 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
             })}
             <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{move || name.with(|name| breakable(name))}</td>
             <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)>
-                {move || view! { <StatusBadge status=status.get()/> }}
+                <StatusBadge status=move || snapshot.with(|s| s.status.clone())/>
                 {move || failure().map(|why| view! { <span class="sc-field-error sc-row-error">{why}</span> })}
             </td>
             <td role="cell" class="sc-col-size sc-nowrap" data-label=tr(Key::ColSize)><span title=size_title>{size}</span></td>
@@ -255,9 +253,9 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                         aria-label=move || name.with(|name| language.fill(Key::ActionRestoreNamed, &[("name", name)]))
                         title=refusal_text
                         // Not `disabled`: the button keeps its focus (after a restore) and its reason.
-                        aria-disabled=move || refusal.with(Option::is_some).to_string()
+                        aria-disabled=move || refused().to_string()
                         on:click=move |_| {
-                            if refusal.with_untracked(Option::is_none) && !waiting() {
+                            if !refused() && !waiting() {
                                 store.open_restore(snapshot.get_untracked());
                             }
                         }
@@ -339,18 +337,19 @@ fn breakable(name: &str) -> impl IntoView {
 /// A snapshot's status as words and a shape (never colour alone). The badge is as wide as
 /// the widest status in the language shown, so a snapshot that completes moves nothing.
 #[component]
-pub fn StatusBadge(status: SnapshotStatus) -> impl IntoView {
+fn StatusBadge(
+    status: impl Fn() -> SnapshotStatus + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let language = expect_context::<Language>();
-    let class = match &status {
+    let class = move || match status() {
         SnapshotStatus::InProgress => "sc-badge sc-badge-progress",
         SnapshotStatus::Completed => "sc-badge sc-badge-ok",
         SnapshotStatus::Failed => "sc-badge sc-badge-failed",
         SnapshotStatus::Unknown(_) => "sc-badge",
     };
-    let words = messages::status(&status);
     view! {
         <span class=class>
-            <span class="sc-slot sc-status">{move || language.render(&words)}</span>
+            <span class="sc-slot sc-status">{move || language.render(&messages::status(&status()))}</span>
         </span>
     }
 }
