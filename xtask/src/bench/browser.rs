@@ -167,7 +167,7 @@ pub fn run(
             &spec("large_list"),
         )
         .figure(format!(
-            "{} (JS {} + wasm {}; wasm {} after the load; +{} per {} more keystrokes)",
+            "{} (JS {} + wasm {}; wasm {} after the load; +{} per 100 keystrokes, over {} more)",
             mb(num(&large, "/console/memory_median_bytes")),
             mb(num(&large, "/console/js_heap_median_bytes")),
             mb(num(&large, "/console/wasm_median_bytes")),
