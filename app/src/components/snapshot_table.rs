@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use snapshot_api::{Snapshot, SnapshotId, SnapshotStatus};
+use snapshot_api::{Snapshot, SnapshotStatus};
 
 use super::modal::focus_fallback;
 use super::pager::Pager;
@@ -118,12 +118,8 @@ pub fn SnapshotTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
-                    // Keyed by place: see `Row`.
-                    <For
-                        each=move || 0..places.get()
-                        key=|place| *place
-                        children=move |place| view! { <Row page place show_server/> }
-                    />
+                    // Made again only when the page shows more rows than it ever has.
+                    {move || (0..places.get()).map(|place| view! { <Row page place show_server/> }).collect_view()}
                 </tbody>
             </table>
             {state_row}
@@ -156,11 +152,8 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
     });
     let shown = Memo::new(move |_| page.with(|p| place < p.len()));
     let id = move || snapshot.with(|s| s.id);
-    let name = Memo::new(move |_| snapshot.with(|s| s.name.as_str().to_owned()));
     let size_mb = move || snapshot.with(|s| s.size_mb);
     let created = move || snapshot.with(|s| s.created_at);
-    let description =
-        Memo::new(move |_| snapshot.with(|s| s.description.clone().unwrap_or_default()));
     // One read of the model per row: a change to it wakes each row once, not each of its
     // bindings (every binding subscribed to the model made each of its updates cost more).
     // Held in a memo: the clock ticks every second, the answer changes far more rarely.
@@ -176,9 +169,10 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
     // when it left the page (a delete done, another client's change), as it does when a
     // closed dialog's opener is gone.
     let row = NodeRef::<leptos::html::Tr>::new();
-    Effect::new(move |before: Option<(SnapshotId, bool)>| {
+    let mut before = None;
+    Effect::new(move |_| {
         let now = (id(), shown.get());
-        let moved = before.filter(|&b| b != now).map(|(was, _)| was);
+        let moved = before.replace(now).filter(|&b| b != now).map(|(was, _)| was);
         if let (Some(was), Some(row), Some(active)) =
             (moved, row.get_untracked(), document().active_element())
         {
@@ -191,7 +185,6 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                 }
             }
         }
-        now
     });
     let size =
         move || size_mb().map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb));
@@ -204,7 +197,8 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
     let failure = move || state.with(|st| st.failure.as_ref().map(|e| language.render(e)));
     // Focusable only when it may be cut short, so the keyboard can open it too.
     let focusable = move || {
-        if description.with(|d| d.chars().count() > CLAMP_CHARS) {
+        let length = snapshot.with(|s| s.description.as_deref().map_or(0, |d| d.chars().count()));
+        if length > CLAMP_CHARS {
             "0"
         } else {
             "-1"
@@ -218,7 +212,7 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
             <td role="cell" class="sc-col-select" data-label=tr(Key::ColSelect)>
                 <input
                     type="checkbox"
-                    aria-label=move || name.with(|name| language.fill(Key::SelectRow, &[("name", name)]))
+                    aria-label=move || snapshot.with(|s| language.fill(Key::SelectRow, &[("name", s.name.as_str())]))
                     prop:checked=selected
                     disabled=waiting
                     on:change=move |_| store.model.update(|m| m.selection.toggle(id()))
@@ -229,7 +223,7 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                     {move || snapshot.with(|s| s.server.name.clone())}
                 </td>
             })}
-            <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{move || name.with(|name| breakable(name))}</td>
+            <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{move || snapshot.with(|s| breakable(s.name.as_str()))}</td>
             <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)>
                 <StatusBadge status=move || snapshot.with(|s| s.status.clone())/>
                 {move || failure().map(|why| view! { <span class="sc-field-error sc-row-error">{why}</span> })}
@@ -241,7 +235,7 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                 </time>
             </td>
             <td role="cell" data-label=tr(Key::ColDescription) class="sc-col-description sc-description">
-                <span class="sc-clamp" id=description_id tabindex=focusable>{move || description.get()}</span>
+                <span class="sc-clamp" id=description_id tabindex=focusable>{move || snapshot.with(|s| s.description.clone().unwrap_or_default())}</span>
             </td>
             <td role="cell" class="sc-col-actions sc-actions">
                 // While the delete waits, its countdown takes Restore's place (see the CSS's
@@ -250,7 +244,7 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                     <button
                         type="button"
                         class="sc-button sc-small"
-                        aria-label=move || name.with(|name| language.fill(Key::ActionRestoreNamed, &[("name", name)]))
+                        aria-label=move || snapshot.with(|s| language.fill(Key::ActionRestoreNamed, &[("name", s.name.as_str())]))
                         title=refusal_text
                         // Not `disabled`: the button keeps its focus (after a restore) and its reason.
                         aria-disabled=move || refused().to_string()
@@ -275,7 +269,7 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                     class="sc-button sc-small sc-danger"
                     aria-label=move || {
                         let key = if waiting() { Key::ActionUndoNamed } else { Key::ActionDeleteNamed };
-                        name.with(|name| language.fill(key, &[("name", name)]))
+                        snapshot.with(|s| language.fill(key, &[("name", s.name.as_str())]))
                     }
                     on:click=move |_| {
                         if waiting() {
