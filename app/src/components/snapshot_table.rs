@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use snapshot_api::{Snapshot, SnapshotStatus};
+use snapshot_api::{Snapshot, SnapshotId, SnapshotStatus};
 
 use super::modal::focus_fallback;
 use super::pager::Pager;
@@ -56,6 +56,33 @@ pub fn SnapshotTable() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         })
+    });
+    // Focus never stays on a control that now stands for another snapshot, or is hidden:
+    // it follows its snapshot to the row that shows it now, or goes to the page's heading
+    // when it left the page (a delete done, another client's change), as it does when a
+    // closed dialog's opener is gone.
+    let mut before = Vec::new();
+    Effect::new(move |_| {
+        let now: Vec<SnapshotId> = page.with(|p| p.iter().map(|s| s.id).collect());
+        let before = std::mem::replace(&mut before, now.clone());
+        let Some(active) = document().active_element() else {
+            return;
+        };
+        let Some(row) = active.closest("tr[data-place]").ok().flatten() else {
+            return;
+        };
+        let place = row
+            .get_attribute("data-place")
+            .and_then(|p| p.parse::<usize>().ok());
+        let was = place.and_then(|p| before.get(p).copied());
+        if let Some(was) = was.filter(|&was| place.and_then(|p| now.get(p)) != Some(&was)) {
+            match RowFocus::was(&row, &active, was).and_then(|f| f.element()) {
+                Some(control) => {
+                    let _ = control.focus();
+                }
+                None => focus_fallback(),
+            }
+        }
     });
     // Rows are made for the most the page has shown, and kept: a shorter page hides the
     // rest. Rows made and dropped on each keystroke cost time, and wasm memory that grew
@@ -145,59 +172,51 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
     let first = page
         .with_untracked(|p| p.get(place).cloned())
         .expect("a row is made when the page reaches its place");
-    let snapshot = Memo::new(move |last: Option<&Snapshot>| {
-        page.with(|p| p.get(place).cloned())
-            .or_else(|| last.cloned())
-            .unwrap_or_else(|| first.clone())
+    // With what the model says of it: one read of the model per row, so a change to it
+    // wakes each row once, not each of its bindings (every binding subscribed to the model
+    // made each of its updates cost more). The clock ticks every second; what is shown
+    // changes far more rarely.
+    let row = Memo::new(move |last: Option<&RowState>| {
+        let snapshot = page
+            .with(|p| p.get(place).cloned())
+            .or_else(|| last.map(|l| l.snapshot.clone()))
+            .unwrap_or_else(|| first.clone());
+        let shown = page.with(|p| place < p.len());
+        store
+            .model
+            .with(|m| RowState::of(m, snapshot, shown, now.get()))
     });
-    let shown = Memo::new(move |_| page.with(|p| place < p.len()));
-    let id = move || snapshot.with(|s| s.id);
-    let size_mb = move || snapshot.with(|s| s.size_mb);
-    let created = move || snapshot.with(|s| s.created_at);
-    // One read of the model per row: a change to it wakes each row once, not each of its
-    // bindings (every binding subscribed to the model made each of its updates cost more).
-    // Held in a memo: the clock ticks every second, the answer changes far more rarely.
-    let state =
-        Memo::new(move |_| snapshot.with(|s| store.model.with(|m| RowState::of(m, s, now.get()))));
-    let refusal_text = move || state.with(|st| st.refusal.as_ref().map(|m| language.render(m)));
-    let refused = move || state.with(|st| st.refusal.is_some());
+    let shown = move || row.with(|r| r.shown);
+    let id = move || row.with(|r| r.snapshot.id);
+    let size_mb = move || row.with(|RowState { snapshot: s, .. }| s.size_mb);
+    let created = move || row.with(|RowState { snapshot: s, .. }| s.created_at);
+    let refusal_text = move || row.with(|st| st.refusal.as_ref().map(|m| language.render(m)));
+    let refused = move || row.with(|st| st.refusal.is_some());
     // Seconds left of this row's undo window, while its delete waits.
-    let deleting = move || state.with(|st| st.seconds_left);
-    let waiting = move || state.with(|st| st.seconds_left.is_some());
-    // Focus never stays on a control that now stands for another snapshot, or is hidden:
-    // it follows its snapshot to the row that shows it now, or goes to the page's heading
-    // when it left the page (a delete done, another client's change), as it does when a
-    // closed dialog's opener is gone.
-    let row = NodeRef::<leptos::html::Tr>::new();
-    let mut before = None;
-    Effect::new(move |_| {
-        let now = (id(), shown.get());
-        let moved = before.replace(now).filter(|&b| b != now).map(|(was, _)| was);
-        if let (Some(was), Some(row), Some(active)) =
-            (moved, row.get_untracked(), document().active_element())
-        {
-            if row.contains(Some(&active)) {
-                match RowFocus::was(&row, &active, was).and_then(|f| f.element()) {
-                    Some(control) => {
-                        let _ = control.focus();
-                    }
-                    None => focus_fallback(),
-                }
-            }
-        }
-    });
+    let deleting = move || row.with(|st| st.seconds_left);
+    let waiting = move || row.with(|st| st.seconds_left.is_some());
+    let badge_class = move || {
+        row.with(|RowState { snapshot: s, .. }| match s.status {
+            SnapshotStatus::InProgress => "sc-badge sc-badge-progress",
+            SnapshotStatus::Completed => "sc-badge sc-badge-ok",
+            SnapshotStatus::Failed => "sc-badge sc-badge-failed",
+            SnapshotStatus::Unknown(_) => "sc-badge",
+        })
+    };
     let size =
         move || size_mb().map_or_else(|| "—".to_owned(), |mb| format::size(language.locale(), mb));
     let size_title = move || match size_mb() {
         Some(mb) => format::exact_mb(language.locale(), mb),
         None => language.t(Key::TableSizeUnknown),
     };
-    let selected = move || state.with(|st| st.selected);
+    let selected = move || row.with(|st| st.selected);
     // Why this row's delete failed, when it went as part of a batch.
-    let failure = move || state.with(|st| st.failure.as_ref().map(|e| language.render(e)));
+    let failure = move || row.with(|st| st.failure.as_ref().map(|e| language.render(e)));
     // Focusable only when it may be cut short, so the keyboard can open it too.
     let focusable = move || {
-        let length = snapshot.with(|s| s.description.as_deref().map_or(0, |d| d.chars().count()));
+        let length = row.with(|RowState { snapshot: s, .. }| {
+            s.description.as_deref().map_or(0, |d| d.chars().count())
+        });
         if length > CLAMP_CHARS {
             "0"
         } else {
@@ -205,14 +224,14 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
         }
     };
     // A hidden row names nothing: its snapshot may be shown in another row.
-    let description_id = move || shown.get().then(|| description_id(id()));
+    let description_id = move || shown().then(|| description_id(id()));
     view! {
         // The description, clamped on screen, is read in full as the row's description.
-        <tr role="row" aria-describedby=description_id hidden=move || !shown.get() node_ref=row>
+        <tr role="row" aria-describedby=description_id hidden=move || !shown() data-place=place>
             <td role="cell" class="sc-col-select" data-label=tr(Key::ColSelect)>
                 <input
                     type="checkbox"
-                    aria-label=move || snapshot.with(|s| language.fill(Key::SelectRow, &[("name", s.name.as_str())]))
+                    aria-label=move || row.with(|RowState { snapshot: s, .. }| language.fill(Key::SelectRow, &[("name", s.name.as_str())]))
                     prop:checked=selected
                     disabled=waiting
                     on:change=move |_| store.model.update(|m| m.selection.toggle(id()))
@@ -220,12 +239,17 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
             </td>
             {show_server.then(|| view! {
                 <td role="cell" class="sc-col-server sc-nowrap" data-label=tr(Key::ColServer)>
-                    {move || snapshot.with(|s| s.server.name.clone())}
+                    {move || row.with(|RowState { snapshot: s, .. }| s.server.name.clone())}
                 </td>
             })}
-            <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{move || snapshot.with(|s| breakable(s.name.as_str()))}</td>
+            <td role="cell" data-label=tr(Key::ColName) class="sc-col-name sc-name">{move || row.with(|RowState { snapshot: s, .. }| breakable(s.name.as_str()))}</td>
             <td role="cell" class="sc-col-status sc-nowrap" data-label=tr(Key::ColStatus)>
-                <StatusBadge status=move || snapshot.with(|s| s.status.clone())/>
+                // The status as words and a shape (never colour alone); the badge is as wide
+                // as the widest status in the language shown, so a snapshot that completes
+                // moves nothing.
+                <span class=badge_class>
+                    <span class="sc-slot sc-status">{move || row.with(|RowState { snapshot: s, .. }| language.render(&messages::status(&s.status)))}</span>
+                </span>
                 {move || failure().map(|why| view! { <span class="sc-field-error sc-row-error">{why}</span> })}
             </td>
             <td role="cell" class="sc-col-size sc-nowrap" data-label=tr(Key::ColSize)><span title=size_title>{size}</span></td>
@@ -235,7 +259,7 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                 </time>
             </td>
             <td role="cell" data-label=tr(Key::ColDescription) class="sc-col-description sc-description">
-                <span class="sc-clamp" id=description_id tabindex=focusable>{move || snapshot.with(|s| s.description.clone().unwrap_or_default())}</span>
+                <span class="sc-clamp" id=description_id tabindex=focusable>{move || row.with(|RowState { snapshot: s, .. }| s.description.clone().unwrap_or_default())}</span>
             </td>
             <td role="cell" class="sc-col-actions sc-actions">
                 // While the delete waits, its countdown takes Restore's place (see the CSS's
@@ -244,13 +268,13 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                     <button
                         type="button"
                         class="sc-button sc-small"
-                        aria-label=move || snapshot.with(|s| language.fill(Key::ActionRestoreNamed, &[("name", s.name.as_str())]))
+                        aria-label=move || row.with(|RowState { snapshot: s, .. }| language.fill(Key::ActionRestoreNamed, &[("name", s.name.as_str())]))
                         title=refusal_text
                         // Not `disabled`: the button keeps its focus (after a restore) and its reason.
                         aria-disabled=move || refused().to_string()
                         on:click=move |_| {
                             if !refused() && !waiting() {
-                                store.open_restore(snapshot.get_untracked());
+                                store.open_restore(row.with_untracked(|r| r.snapshot.clone()));
                             }
                         }
                     >
@@ -269,13 +293,13 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
                     class="sc-button sc-small sc-danger"
                     aria-label=move || {
                         let key = if waiting() { Key::ActionUndoNamed } else { Key::ActionDeleteNamed };
-                        snapshot.with(|s| language.fill(key, &[("name", s.name.as_str())]))
+                        row.with(|RowState { snapshot: s, .. }| language.fill(key, &[("name", s.name.as_str())]))
                     }
                     on:click=move |_| {
                         if waiting() {
                             store.delete(WindowEvent::Undo(id()));
                         } else {
-                            dialogs.delete.set(Some(snapshot.get_untracked()));
+                            dialogs.delete.set(Some(row.with_untracked(|r| r.snapshot.clone())));
                         }
                     }
                 >
@@ -288,9 +312,12 @@ fn Row(page: Memo<Vec<Snapshot>>, place: usize, show_server: bool) -> impl IntoV
     }
 }
 
-/// What the model says of one row's snapshot.
+/// One row's snapshot, and what the model says of it.
 #[derive(Clone, PartialEq)]
 struct RowState {
+    snapshot: Snapshot,
+    /// Whether the page reaches this row (else it is hidden).
+    shown: bool,
     selected: bool,
     /// Seconds left of its undo window, while its delete waits.
     seconds_left: Option<u64>,
@@ -301,7 +328,8 @@ struct RowState {
 }
 
 impl RowState {
-    fn of(m: &Model, s: &Snapshot, now: f64) -> Self {
+    fn of(m: &Model, snapshot: Snapshot, shown: bool, now: f64) -> Self {
+        let s = &snapshot;
         Self {
             selected: m.selection.contains(s.id),
             seconds_left: m.deletes().window().seconds_left(s.id, now),
@@ -310,6 +338,8 @@ impl RowState {
                 .check_restore(s, now)
                 .err()
                 .map(|r| messages::restore_refusal(&r)),
+            snapshot,
+            shown,
         }
     }
 }
@@ -326,24 +356,4 @@ fn breakable(name: &str) -> impl IntoView {
             view! { {part}<wbr/> }
         })
         .collect_view()
-}
-
-/// A snapshot's status as words and a shape (never colour alone). The badge is as wide as
-/// the widest status in the language shown, so a snapshot that completes moves nothing.
-#[component]
-fn StatusBadge(
-    status: impl Fn() -> SnapshotStatus + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let language = expect_context::<Language>();
-    let class = move || match status() {
-        SnapshotStatus::InProgress => "sc-badge sc-badge-progress",
-        SnapshotStatus::Completed => "sc-badge sc-badge-ok",
-        SnapshotStatus::Failed => "sc-badge sc-badge-failed",
-        SnapshotStatus::Unknown(_) => "sc-badge",
-    };
-    view! {
-        <span class=class>
-            <span class="sc-slot sc-status">{move || language.render(&messages::status(&status()))}</span>
-        </span>
-    }
 }
