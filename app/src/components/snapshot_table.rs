@@ -353,7 +353,8 @@ fn breakable(name: &str) -> impl IntoView {
     name.split_inclusive(['-', '_'])
         .map(|part| {
             let part = part.to_owned();
-            view! { {part}<wbr/> }
+            // Erased, as the table's rows are: one reactive list type for both.
+            view! { {part}<wbr/> }.into_any()
         })
         .collect_view()
 }
