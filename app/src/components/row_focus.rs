@@ -10,10 +10,11 @@ use web_sys::{Element, HtmlElement};
 /// A row's controls, in the order every row has them.
 const CONTROLS: &str = "input, button, .sc-clamp";
 
-/// A control of the row showing one snapshot.
+/// A control of one row.
 #[derive(Clone)]
 pub struct RowFocus {
-    /// The row's `aria-describedby`, which names its snapshot.
+    /// The row, as a selector: by the snapshot it shows (its `aria-describedby`), or by its
+    /// place on the page.
     row: String,
     /// Which of the row's controls.
     control: u32,
@@ -24,23 +25,27 @@ impl RowFocus {
     pub fn of(element: &Element) -> Option<Self> {
         let row = element.closest("tr[aria-describedby]").ok()??;
         Some(Self {
-            row: row.get_attribute("aria-describedby")?,
+            row: format!(
+                "tr[aria-describedby=\"{}\"]",
+                row.get_attribute("aria-describedby")?
+            ),
             control: control_index(&row, element)?,
         })
     }
 
-    /// Where `element` was while its row showed snapshot `id`.
-    pub fn was(row: &Element, element: &Element, id: SnapshotId) -> Option<Self> {
+    /// The control `element` is in its `row`, in the row at `place` instead.
+    pub fn moved(row: &Element, element: &Element, place: usize) -> Option<Self> {
         Some(Self {
-            row: description_id(id),
+            row: format!("tr[data-place=\"{place}\"]"),
             control: control_index(row, element)?,
         })
     }
 
     /// The same control in the row that shows that snapshot now, if one does.
     pub fn element(&self) -> Option<HtmlElement> {
-        let selector = format!(".snapshot-console tr[aria-describedby=\"{}\"]", self.row);
-        let row = document().query_selector(&selector).ok()??;
+        let row = document()
+            .query_selector(&format!(".snapshot-console {}", self.row))
+            .ok()??;
         row.query_selector_all(CONTROLS)
             .ok()?
             .get(self.control)?

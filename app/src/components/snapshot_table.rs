@@ -65,6 +65,8 @@ pub fn SnapshotTable() -> impl IntoView {
     Effect::new(move |_| {
         let now: Vec<SnapshotId> = page.with(|p| p.iter().map(|s| s.id).collect());
         let before = std::mem::replace(&mut before, now.clone());
+        // A hidden row loses focus at the next style update, after this: focus is still
+        // where it was.
         let Some(active) = document().active_element() else {
             return;
         };
@@ -76,7 +78,9 @@ pub fn SnapshotTable() -> impl IntoView {
             .and_then(|p| p.parse::<usize>().ok());
         let was = place.and_then(|p| before.get(p).copied());
         if let Some(was) = was.filter(|&was| place.and_then(|p| now.get(p)) != Some(&was)) {
-            match RowFocus::was(&row, &active, was).and_then(|f| f.element()) {
+            // Where it is going, from the page: the rows may not show it yet.
+            let to = now.iter().position(|&id| id == was);
+            match to.and_then(|to| RowFocus::moved(&row, &active, to)?.element()) {
                 Some(control) => {
                     let _ = control.focus();
                 }
