@@ -55,6 +55,19 @@ function summary(runs: Phases[]) {
   return Object.fromEntries([...PHASES, 'total', 'forced_layout'].map((k) => [k, of(k as keyof Phases)]));
 }
 
+/** The console's loads against the floor's: totals with their spread, the ratio, and phases. */
+function against(runs: Record<Which, Phases[]>) {
+  const total = (rs: Phases[]) => rs.map((r) => r.total);
+  return {
+    console_median_ms: median(total(runs.console)),
+    vanilla_median_ms: median(total(runs.vanilla)),
+    console_iqr_ms: quartiles(total(runs.console)),
+    vanilla_iqr_ms: quartiles(total(runs.vanilla)),
+    ratio: median(total(runs.console)) / median(total(runs.vanilla)),
+    phases: { console: summary(runs.console), vanilla: summary(runs.vanilla) },
+  };
+}
+
 for (const profile of ['loopback', 'mobile'] as Profile[]) {
   test(`cold load to the first painted page of a 100-snapshot list (${profile})`, async ({ browser }) => {
     test.setTimeout(30_000 + RUNS * 2 * (profile === 'mobile' ? 40_000 : 15_000));
@@ -75,25 +88,12 @@ for (const profile of ['loopback', 'mobile'] as Profile[]) {
     } finally {
       sim.stop();
     }
-    const total = (rs: Phases[]) => rs.map((r) => r.total);
     const result = {
       profile,
       network: profile === 'mobile' ? MOBILE : null,
       runs: RUNS,
-      console_median_ms: median(total(runs.console)),
-      vanilla_median_ms: median(total(runs.vanilla)),
-      console_iqr_ms: quartiles(total(runs.console)),
-      vanilla_iqr_ms: quartiles(total(runs.vanilla)),
-      ratio: median(total(runs.console)) / median(total(runs.vanilla)),
-      phases: { console: summary(runs.console), vanilla: summary(runs.vanilla) },
-      repeat: profile === 'loopback' ? {
-        console_median_ms: median(total(repeats.console)),
-        vanilla_median_ms: median(total(repeats.vanilla)),
-        console_iqr_ms: quartiles(total(repeats.console)),
-        vanilla_iqr_ms: quartiles(total(repeats.vanilla)),
-        ratio: median(total(repeats.console)) / median(total(repeats.vanilla)),
-        phases: { console: summary(repeats.console), vanilla: summary(repeats.vanilla) },
-      } : null,
+      ...against(runs),
+      repeat: profile === 'loopback' ? against(repeats) : null,
       raw: { runs, repeats },
     };
     writeFigures(profile === 'mobile' ? 'cold_load_mobile' : 'cold_load', result);
