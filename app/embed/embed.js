@@ -5,13 +5,15 @@
 // or, as before, into <div data-snapshot-console data-api-base="…"></div>.
 // Paths resolve against this file, so the console can live under any prefix.
 import './stopped.js';
+// `cargo xtask dist` puts the glue's and the wasm's hashed names in (xtask/src/hashed.rs).
 import init, { connected } from './snapshot-console.js';
 
-// The console fetches its other languages' texts from locales/ beside this file.
+// The console's files are beside this file: its wasm, and its other languages' texts in
+// locales/, which the console fetches itself.
 const assetBase = new URL('./', import.meta.url).href;
 let started;
 const start = () => {
-  started ??= init({ module_or_path: new URL('./snapshot-console_bg.wasm', import.meta.url) });
+  started ??= init({ module_or_path: assetBase + 'snapshot-console_bg.wasm' });
 };
 
 /** `<snapshot-console>`: strings in as attributes, the host's token through `getToken`, what
@@ -34,7 +36,7 @@ class SnapshotConsole extends HTMLElement {
 
 const mount = document.querySelector('[data-snapshot-console]');
 if (mount) {
-  if (!mount.dataset.assetBase) mount.dataset.assetBase = assetBase;
+  mount.dataset.assetBase ||= assetBase;
   start();
 }
 customElements.define('snapshot-console', SnapshotConsole);

@@ -11,8 +11,8 @@ function stopped(error) {
   const box = mount?.querySelector('.snapshot-console') ?? mount;
   if (!box || box.querySelector('[data-console-stopped]')) return;
   const banner = document.createElement('p');
-  banner.setAttribute('role', 'alert');
-  banner.setAttribute('data-console-stopped', '');
+  banner.role = 'alert';
+  banner.dataset.consoleStopped = '';
   banner.className = 'sc-banner sc-banner-error';
   banner.textContent = MESSAGE;
   box.prepend(banner);

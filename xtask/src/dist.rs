@@ -77,6 +77,7 @@ pub fn run() -> Result<PathBuf> {
     }
     cmd::run(trunk)?;
     crate::on_demand::build(&dist)?;
+    crate::hashed::link_embed(&dist)?;
     crate::minify::apply(&dist)?;
     let policy = crate::csp::apply(&dist)?;
     // Last: the compressed copies must be of the files as served.

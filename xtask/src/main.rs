@@ -6,6 +6,7 @@ mod cmd;
 mod csp;
 mod dist;
 mod fuzz;
+mod hashed;
 mod minify;
 mod on_demand;
 mod portal;

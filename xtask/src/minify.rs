@@ -1,5 +1,5 @@
 //! Minifies the console's JS glue and CSS in `dist/` with esbuild (npm, pinned), then puts the
-//! new files' hashes in `index.html`'s `integrity` attributes. trunk's own minifier cannot read
+//! new glue's hashes in `index.html`'s `integrity` attributes. trunk's own minifier cannot read
 //! wasm-bindgen's glue (`export default`), and minifying its HTML would reshape the tags the
 //! CSP step reads, so only these files are minified, here. About 4 KB of gzip.
 
@@ -11,20 +11,25 @@ use sha2::{Digest, Sha384};
 use crate::cmd::{self, command, Result};
 use crate::tools;
 
-/// The files minified, by their names in `dist/`, whose `integrity` trunk wrote.
-const FILES: [&str; 3] = ["snapshot-console.js", "console.css", "page.css"];
 /// Files copied as they are (no `integrity` to renew): trunk's copies and the on-demand
 /// wasm's glue, which the console imports itself.
-const COPIED: [&str; 3] = ["embed.js", "stopped.js", "tools/snapshot_tools.js"];
+const COPIED: [&str; 5] = [
+    "embed.js",
+    "stopped.js",
+    "console.css",
+    "page.css",
+    "tools/snapshot_tools.js",
+];
 
 pub fn apply(dist: &Path) -> Result {
     let esbuild = tools::esbuild();
     let index_path = dist.join("index.html");
     let mut index = std::fs::read_to_string(&index_path).map_err(|e| e.to_string())?;
-    // wasm-bindgen's snippets (app/src/tools.js), which trunk preloads with an `integrity`.
+    // The glue and wasm-bindgen's snippets (app/src/tools.js), which trunk preloads with an
+    // `integrity`.
+    let glue = crate::hashed::glue(dist)?;
     let snippets = crate::dist::snippets(dist);
-    let with_hash: Vec<&str> = FILES
-        .into_iter()
+    let with_hash: Vec<&str> = std::iter::once(glue.as_str())
         .chain(snippets.iter().map(String::as_str))
         .collect();
     for name in COPIED.into_iter().chain(with_hash.iter().copied()) {

@@ -6,6 +6,7 @@ mod auth;
 mod body_limit;
 mod clock;
 mod config;
+mod console_cache;
 mod control;
 mod control_guard;
 mod db;

@@ -15,7 +15,8 @@ use tracing::Level;
 use crate::handlers::{snapshot_create, snapshot_delete, snapshot_list, snapshot_restore};
 use crate::operations::{Operation, API_PREFIX, ROUTES};
 use crate::{
-    auth, body_limit, control, idempotency, origin, AppState, Config, SimError, StartError,
+    auth, body_limit, console_cache, control, idempotency, origin, AppState, Config, SimError,
+    StartError,
 };
 
 /// The parts of the router that come from the command line, checked before anything starts.
@@ -139,8 +140,8 @@ fn console_policy(dir: &Path, frame_ancestors: &[String]) -> Result<HeaderValue,
     })
 }
 
-/// The console's files, with its Content-Security-Policy and `no-cache` so a new
-/// `index.html` is never paired with old assets.
+/// The console's files, with its Content-Security-Policy, and each with how long a browser
+/// may keep it (`console_cache`).
 fn console_files(dir: &Path, policy: HeaderValue) -> Router {
     // `cargo xtask dist` writes `.br` and `.gz` beside each file; sent when the browser
     // accepts them, the plain file otherwise.
@@ -157,9 +158,9 @@ fn console_files(dir: &Path, policy: HeaderValue) -> Router {
             header::CONTENT_SECURITY_POLICY,
             policy,
         ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
+        .layer(from_fn_with_state(
+            dir.to_path_buf(),
+            console_cache::cache_control,
         ))
 }
 

@@ -330,6 +330,52 @@ async fn the_console_is_served_with_its_policy_and_security_headers() {
 }
 
 #[tokio::test]
+async fn hashed_console_files_are_kept_for_good_and_the_rest_revalidated() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "index.html",
+        "embed.js",
+        "console.css",
+        "snapshot-console-61e793df624accb2.js",
+        "snapshot-console-61e793df624accb2_bg.wasm",
+    ] {
+        std::fs::write(dir.path().join(name), name).unwrap();
+    }
+    std::fs::write(dir.path().join("csp.txt"), "default-src 'none'\n").unwrap();
+    let console = app(&["--console-dir", &dir.path().display().to_string()]);
+    let cache = |uri: &'static str| {
+        let console = console.clone();
+        async move {
+            let request = Request::builder().uri(uri).body(Vec::new()).unwrap();
+            let response = send(&console, request).await;
+            assert_eq!(response.status(), 200, "{uri}");
+            response.headers()["cache-control"]
+                .to_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let forever = "public, max-age=31536000, immutable";
+    assert_eq!(
+        cache("/snapshot-console-61e793df624accb2.js").await,
+        forever
+    );
+    assert_eq!(
+        cache("/snapshot-console-61e793df624accb2_bg.wasm").await,
+        forever
+    );
+    for revalidated in ["/", "/index.html", "/embed.js", "/console.css"] {
+        assert_eq!(cache(revalidated).await, "no-cache", "{revalidated}");
+    }
+    // A hashed name the folder does not hold gets the page (a deep link), which is never
+    // kept for good under that name.
+    assert_eq!(
+        cache("/snapshot-console-0123456789abcdef.js").await,
+        "no-cache"
+    );
+}
+
+#[tokio::test]
 async fn odd_queries_and_huge_ids_are_drf_400s() {
     let app = app(&[]);
     // A value of nothing but whitespace is refused, as Django's IntegerField refuses it
