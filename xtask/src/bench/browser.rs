@@ -80,6 +80,22 @@ pub fn run(
             ms(num(&wasm, "/cpu_4x/instantiate_median_ms"))
         )),
     );
+    rows.push(
+        Row::new(
+            &format!(
+                "wasm functions compiled on their first call, cold load to the first rows (V8 compiles lazily, on the main thread; median of {})",
+                num(&wasm, "/runs")
+            ),
+            "(reported)",
+            &spec("wasm_start"),
+        )
+        .figure(format!(
+            "{} functions, {}; CPU 4×: {}",
+            count(num(&wasm, "/cpu_1x/first_call_functions_median")),
+            ms(num(&wasm, "/cpu_1x/first_call_median_ms")),
+            ms(num(&wasm, "/cpu_4x/first_call_median_ms"))
+        )),
+    );
 
     let score = num(&lighthouse, "/score_median");
     rows.push(
