@@ -63,39 +63,34 @@ pub fn run(
     rows.push(repeat_row(&cold, "loopback"));
     rows.push(repeat_row(&mobile, "mobile profile"));
 
-    rows.push(
+    // Both of wasm_start.spec's measures, reported with their number of runs.
+    let wasm_row = |measure: &str, figure: String| {
         Row::new(
-            &format!(
-                "wasm compile + instantiate, bytes in memory (median of {})",
-                num(&wasm, "/runs")
-            ),
+            &format!("{measure} (median of {})", num(&wasm, "/runs")),
             "(reported)",
             &spec("wasm_start"),
         )
-        .figure(format!(
+        .figure(figure)
+    };
+    rows.push(wasm_row(
+        "wasm compile + instantiate, bytes in memory",
+        format!(
             "{} + {}; CPU 4×: {} + {}",
             ms(num(&wasm, "/cpu_1x/compile_median_ms")),
             ms(num(&wasm, "/cpu_1x/instantiate_median_ms")),
             ms(num(&wasm, "/cpu_4x/compile_median_ms")),
             ms(num(&wasm, "/cpu_4x/instantiate_median_ms"))
-        )),
-    );
-    rows.push(
-        Row::new(
-            &format!(
-                "wasm functions compiled on their first call, cold load to the first rows (V8 compiles lazily, on the main thread; median of {})",
-                num(&wasm, "/runs")
-            ),
-            "(reported)",
-            &spec("wasm_start"),
-        )
-        .figure(format!(
+        ),
+    ));
+    rows.push(wasm_row(
+        "wasm functions compiled on their first call, cold load to the first rows (V8 compiles lazily, on the main thread)",
+        format!(
             "{} functions, {}; CPU 4×: {}",
             count(num(&wasm, "/cpu_1x/first_call_functions_median")),
             ms(num(&wasm, "/cpu_1x/first_call_median_ms")),
             ms(num(&wasm, "/cpu_4x/first_call_median_ms"))
-        )),
-    );
+        ),
+    ));
 
     let score = num(&lighthouse, "/score_median");
     rows.push(
