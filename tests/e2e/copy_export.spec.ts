@@ -19,7 +19,7 @@ async function openMenu(scope: Page | ReturnType<Page['getByRole']>, name: strin
 async function copyAs(page: Page, scope: Page | ReturnType<Page['getByRole']>, form: string): Promise<string> {
   const menu = await openMenu(scope, 'Copy as…');
   await menu.getByRole('button', { name: form, exact: true }).click();
-  await expect(menu.getByRole('status')).toHaveText('Copied. It reads the token from VPS_API_TOKEN.');
+  await expect(menu.getByRole('status')).toHaveText(`Copied as ${form}. It reads the token from VPS_API_TOKEN.`);
   return page.evaluate(() => navigator.clipboard.readText());
 }
 

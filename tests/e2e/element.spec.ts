@@ -258,7 +258,7 @@ test('in a host page, Copy as… and Export fetch their code from the console\'s
   const copy = page.getByRole('group').filter({ hasText: 'Copy as…' });
   await copy.getByText('Copy as…', { exact: true }).click();
   await copy.getByRole('button', { name: 'cURL' }).click();
-  await expect(copy.getByRole('status')).toHaveText('Copied. It reads the token from VPS_API_TOKEN.');
+  await expect(copy.getByRole('status')).toHaveText('Copied as cURL. It reads the token from VPS_API_TOKEN.');
   expect(fetched.sort()).toEqual(['/console/tools/snapshot_tools.js', '/console/tools/snapshot_tools_bg.wasm']);
   const curl = await page.evaluate(() => navigator.clipboard.readText());
   expect(curl).toContain(`curl -X GET "${sim.url('/api/v1/snapshots/?server_id=12345')}"`);

@@ -15,6 +15,8 @@ pub fn CopyAs(request: Callback<(), Option<http::Request<Vec<u8>>>>) -> impl Int
     let language = expect_context::<Language>();
     let status = RwSignal::new(String::new());
     let copy = move |form: SnippetLanguage| {
+        // Cleared first, so copying the same form again is announced again.
+        status.set(String::new());
         let Some(request) = request.run(()) else {
             status.set(language.t(Key::CopyUnready));
             return;
@@ -23,7 +25,7 @@ pub fn CopyAs(request: Callback<(), Option<http::Request<Vec<u8>>>>) -> impl Int
         let copied = tools::copy(request, form);
         leptos::task::spawn_local(async move {
             status.set(match copied.await {
-                true => language.t(Key::CopyDone),
+                true => language.fill(Key::CopyDone, &[("form", form.label())]),
                 false => language.t(Key::CopyFailed),
             });
         });

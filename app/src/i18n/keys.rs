@@ -92,7 +92,7 @@ keys! {
     ActionTryAgain = "action.try_again" => text("Try again"),
     ActionCreate = "action.create" => text("Create snapshot"),
     ActionCopyAs = "action.copy_as" => text("Copy as…"),
-    CopyDone = "copy.done" => text("Copied. It reads the token from VPS_API_TOKEN."),
+    CopyDone = "copy.done" => text("Copied as {form}. It reads the token from VPS_API_TOKEN."),
     CopyFailed = "copy.failed" => text("Nothing was copied: the browser refused the clipboard, or the connection failed."),
     CopyUnready = "copy.unready" => text("Correct the form first: the command is what Create would send."),
     ActionExport = "action.export" => text("Export"),

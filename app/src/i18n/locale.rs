@@ -85,11 +85,8 @@ impl Locale {
             "bs" => Locale::Bs,
             "bn" => Locale::Bn,
             "zh" => {
-                let rest: Vec<&str> = parts.collect();
-                let traditional = rest
-                    .iter()
-                    .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"));
-                if traditional && !rest.contains(&"hans") {
+                let has = |subtags: &[&str]| parts.clone().any(|p| subtags.contains(&p));
+                if has(&["hant", "tw", "hk", "mo"]) && !has(&["hans"]) {
                     return None;
                 }
                 Locale::ZhHans
@@ -152,6 +149,7 @@ mod tests {
         assert_eq!(Locale::from_tag("zh-Hans-HK"), Some(Locale::ZhHans));
         assert_eq!(Locale::from_tag("zh-TW"), None);
         assert_eq!(Locale::from_tag("zh-Hant"), None);
+        assert_eq!(Locale::from_tag("zh-Hans-TW"), Some(Locale::ZhHans));
         assert_eq!(Locale::from_tag("st-LS"), Some(Locale::St));
         assert_eq!(Locale::from_tag("fr"), None);
         assert_eq!(Locale::from_tag(""), None);
