@@ -173,7 +173,9 @@ test('a second element added after the console started says why it stays empty, 
   const second = page.locator('snapshot-console').nth(1);
   await expect(second.getByRole('alert')).toHaveText(/This page has 2 console elements; the console runs in exactly one/);
   await expect(second.getByRole('table')).toHaveCount(0);
+  const listed = page.waitForResponse((r) => r.url().includes('/api/v1/snapshots/') && r.request().method() === 'GET');
   await page.getByRole('button', { name: 'Refresh' }).click();
+  expect((await listed).status()).toBe(200);
   await expect(row(page, 'pre-migration-snapshot')).toBeVisible();
   expect(await tokenCalls(page)).toBe(1);
 });

@@ -65,8 +65,9 @@ for (const host of HOSTS) {
     expect(await page.evaluate(() => Array.from(document.documentElement.attributes).map((a) => `${a.name}="${a.value}"`).sort()))
       .toEqual(htmlAttributes);
     // A sort is a history step on the console's own page; embedded, it is none of the host's.
-    await console.getByLabel('Sort').selectOption({ label: 'Name (A–Z)' });
-    await expect(console.getByRole('row').nth(1)).toContainText('from-the-portal');
+    // By size, the new snapshot (no size yet) leaves the top it has when newest first.
+    await console.getByLabel('Sort').selectOption({ label: 'Size (largest first)' });
+    await expect(console.getByRole('row').nth(1)).toContainText('pre-migration-snapshot');
     expect(new URL(page.url()).search).toBe('');
     expect(await page.evaluate(() => history.length)).toBe(steps);
     const withConsole = await hostStyles(page, host.heading);

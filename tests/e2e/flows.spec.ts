@@ -41,10 +41,11 @@ test('make room: a click after the list changed unseen deletes only what was con
   expect((await sim.api('DELETE', '/snapshots/790/')).status).toBe(204);
   expect((await sim.api('POST', '/snapshots/', { server_id: 12346, name: 'other-client' })).status).toBe(201);
   await dialog.getByRole('button', { name: 'Delete and create' }).click();
-  // Already deleted, then the create refused: the server is full again.
-  await expect(dialog.getByText(/^Snapshot limit reached: db-primary-01 already has 5 of 5 snapshots/)).toBeVisible();
+  // Already deleted, then the create refused: the server is full again. The next candidate
+  // comes only from the list read after the refusal, so it is waited for first.
   const next = dialog.getByRole('checkbox', { name: 'Delete nightly-run-1 first to make room' });
   await expect(next).toBeVisible();
+  await expect(dialog.getByText(/^Snapshot limit reached: db-primary-01 already has 5 of 5 snapshots/)).toBeVisible();
   await expect(next).not.toBeChecked();
   await expect(dialog.getByRole('button', { name: 'Delete and create' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Create', exact: true }).click({ force: true });

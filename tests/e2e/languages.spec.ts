@@ -202,7 +202,8 @@ for (const tag of ['st', 'id', 'bs', 'zh-Hans', 'bn']) {
     await expect(del).toContainText(t['delete.permanent']);
     await del.getByRole('button', { name: t['action.delete'], exact: true }).click();
     await expect(del).toBeHidden();
-    await expect(notices).toContainText(fill(t['notice.deleted'], { snapshot: 'weekly-snapshot-2025-01-08' }));
+    // Sent after the real 5 s undo window: more than the default wait leaves on a busy machine.
+    await expect(notices).toContainText(fill(t['notice.deleted'], { snapshot: 'weekly-snapshot-2025-01-08' }), { timeout: 15_000 });
 
     const writes = apiRequests.filter((r) => r.method() !== 'GET').map((r) => r.method());
     expect(writes).toEqual(['POST', 'POST', 'DELETE']);

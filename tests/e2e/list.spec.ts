@@ -54,10 +54,9 @@ test('search by name or description, and sort', async ({ page, sim }) => {
   };
   expect((await names())[0]).toBe('schema-migration-42');
   await page.getByLabel('Sort').selectOption({ label: 'Name (A–Z)' });
-  const byName = await names();
-  expect(byName).toEqual([...byName].sort());
+  await expect.poll(async () => { const byName = await names(); return byName.join() === [...byName].sort().join(); }).toBe(true);
   await page.getByLabel('Sort').selectOption({ label: 'Size (largest first)' });
-  expect((await names()).slice(0, 3)).toEqual(['schema-migration-42', 'nightly-run-3', 'nightly-run-2']);
+  await expect.poll(async () => (await names()).slice(0, 3)).toEqual(['schema-migration-42', 'nightly-run-3', 'nightly-run-2']);
   await expect(page).toHaveURL(/sort=size/);
 });
 
