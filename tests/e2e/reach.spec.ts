@@ -145,7 +145,7 @@ test('forced colours: statuses keep their shapes and borders, a chosen row its o
   expect(completed).toEqual({ border: 'solid 1px', shape: '"✓" / ""' });
   expect(failed).toEqual({ border: 'dashed 1px', shape: '"✕" / ""' });
   await row(page, 'nightly-run-1').getByRole('checkbox').check();
-  const outline = await row(page, 'nightly-run-1').evaluate((tr) => getComputedStyle(tr).outlineStyle);
-  expect(outline).toBe('solid');
+  // The row's look follows the model, a reactive update after the checkbox's own change.
+  await expect.poll(() => row(page, 'nightly-run-1').evaluate((tr) => getComputedStyle(tr).outlineStyle)).toBe('solid');
   await page.screenshot({ path: test.info().outputPath('forced-colors.png') });
 });
