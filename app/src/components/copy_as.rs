@@ -15,8 +15,6 @@ pub fn CopyAs(request: Callback<(), Option<http::Request<Vec<u8>>>>) -> impl Int
     let language = expect_context::<Language>();
     let status = RwSignal::new(String::new());
     let copy = move |form: SnippetLanguage| {
-        // Cleared first, so copying the same form again is announced again.
-        status.set(String::new());
         let Some(request) = request.run(()) else {
             status.set(language.t(Key::CopyUnready));
             return;

@@ -5,7 +5,8 @@ use crate::language::tr;
 
 /// A button that opens a row of choices (a disclosure, `<details>`), and a status line for
 /// what the last choice did (empty for nothing to say): "Copy as…" and "Export". Each item is
-/// its label and what choosing it does.
+/// its label and what choosing it does. A choice clears the status first, so the same outcome
+/// twice is announced twice.
 #[component]
 pub fn Menu(
     label: Key,
@@ -19,7 +20,10 @@ pub fn Menu(
                 {items
                     .into_iter()
                     .map(|(item, choose)| view! {
-                        <button type="button" class="sc-button sc-small" on:click=move |_| choose.run(())>
+                        <button type="button" class="sc-button sc-small" on:click=move |_| {
+                            status.set(String::new());
+                            choose.run(())
+                        }>
                             {item}
                         </button>
                     })
